@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+
+namespace Choreo.Contracts.Details;
+
+/// <summary>
+/// The tracing block of the article's util: where the incoming event came from, what goes out,
+/// which function handled it, and which state machine and job it belongs to, so one execution
+/// can be followed across accounts.
+/// </summary>
+public sealed record Meta(
+    [property: JsonPropertyName("account")] string? Account,
+    [property: JsonPropertyName("source")] string? Source,
+    [property: JsonPropertyName("detailType")] string? DetailType,
+    [property: JsonPropertyName("outgoingDetailType")] string? OutgoingDetailType,
+    [property: JsonPropertyName("fn")] string? Function,
+    [property: JsonPropertyName("execution")] string? Execution,
+    [property: JsonPropertyName("stateMachine")] string? StateMachine,
+    [property: JsonPropertyName("job")] string? Job)
+{
+    /// <summary>
+    /// Builds the block for an event handled by <paramref name="function"/>: the state machine and job
+    /// are the last two parts of the execution ARN (arn:aws:states:region:account:execution:machine:job).
+    /// </summary>
+    public static Meta For(string? account, string? source, string? detailType, string outgoingDetailType, string? function, string? execution)
+    {
+        var parts = (execution ?? string.Empty).Split(':');
+        var isExecutionArn = parts.Length >= 8 && parts[5] is "execution" or "express";
+        return new Meta(
+            account, source, detailType, outgoingDetailType, function, execution,
+            isExecutionArn ? parts[^2] : null,
+            isExecutionArn ? parts[^1] : null);
+    }
+}
