@@ -8,14 +8,14 @@ namespace Choreo.Contracts.Details;
 /// can be followed across accounts.
 /// </summary>
 public sealed record Meta(
-    [property: JsonPropertyName("account")] string? Account,
-    [property: JsonPropertyName("source")] string? Source,
-    [property: JsonPropertyName("detailType")] string? DetailType,
-    [property: JsonPropertyName("outgoingDetailType")] string? OutgoingDetailType,
-    [property: JsonPropertyName("fn")] string? Function,
-    [property: JsonPropertyName("execution")] string? Execution,
-    [property: JsonPropertyName("stateMachine")] string? StateMachine,
-    [property: JsonPropertyName("job")] string? Job)
+    [property: JsonPropertyName("account")] string? Account = null,
+    [property: JsonPropertyName("source")] string? Source = null,
+    [property: JsonPropertyName("detailType")] string? DetailType = null,
+    [property: JsonPropertyName("outgoingDetailType")] string? OutgoingDetailType = null,
+    [property: JsonPropertyName("fn")] string? Function = null,
+    [property: JsonPropertyName("execution")] string? Execution = null,
+    [property: JsonPropertyName("stateMachine")] string? StateMachine = null,
+    [property: JsonPropertyName("job")] string? Job = null)
 {
     /// <summary>
     /// Builds the block for an event handled by <paramref name="function"/>: the state machine and job
