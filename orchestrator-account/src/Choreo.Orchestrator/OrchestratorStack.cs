@@ -1,12 +1,96 @@
+using System.Text.RegularExpressions;
 using Amazon.CDK;
+using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.Events.Targets;
+using Amazon.CDK.AWS.SQS;
+using Amazon.CDK.AWS.StepFunctions;
+using Choreo.Contracts;
+using Choreo.Orchestrator.Bus;
+using Choreo.Orchestrator.Finisher;
+using Choreo.Orchestrator.Forwarding;
+using Choreo.Orchestrator.Workflow;
 using Constructs;
 
 namespace Choreo.Orchestrator;
 
 /// <summary>The orchestrator account: both state machines, the bus, and the rules to and from the worker account.</summary>
-public sealed class OrchestratorStack : Stack
+public sealed partial class OrchestratorStack : Stack
 {
+    /// <summary>The account's bus (the default bus unless <see cref="OrchestratorStackProps.BusName"/> says otherwise).</summary>
+    public IEventBus Bus { get; }
+
+    /// <summary>The Standard machine that drives a run (the article's EventDrivenMachine).</summary>
+    public IStateMachine MainStateMachine { get; }
+
+    /// <summary>The Express machine that answers the main machine's task tokens.</summary>
+    public IStateMachine TaskFinisher { get; }
+
+    /// <summary>Requests that could not be forwarded to the worker account.</summary>
+    public IQueue ForwardDeadLetters { get; }
+
     public OrchestratorStack(Construct scope, string id, OrchestratorStackProps props) : base(scope, id, props)
     {
+        if (props.WorkerAccount is null || !AccountId().IsMatch(props.WorkerAccount))
+        {
+            throw new ArgumentException($"OrchestratorStack {id}: WorkerAccount '{props.WorkerAccount}' is not a 12-digit AWS account id.", nameof(props));
+        }
+
+        var bus = new ChoreoBus(this, "Bus", new ChoreoBusProps(props.BusName));
+        bus.AdmitPeer("AdmitWorkerAccount", new PeerAdmission(props.WorkerAccount, [Sources.Worker], DetailTypes.WorkerToOrchestrator));
+
+        var main = new EventDrivenMachine(this, "EventDrivenMachine", new EventDrivenMachineProps(
+            bus.Bus,
+            props.MapMaxConcurrency,
+            props.GetUsersTimeout,
+            props.PerPersonTimeout,
+            props.ReportTimeout,
+            props.LogLevel,
+            props.ReportHeartbeat));
+
+        var finisher = new TaskFinisher(this, "TaskFinisher", new TaskFinisherProps(main.StateMachine, props.LogLevel));
+
+        bus.AddRule(
+            "StartRule",
+            $"Starts the main state machine on '{DetailTypes.Start}'; the event's detail is the execution input.",
+            new EventPattern { DetailType = [DetailTypes.Start] },
+            new SfnStateMachine(main.StateMachine, new SfnStateMachineProps
+            {
+                Input = RuleTargetInput.FromEventPath("$.detail"),
+                RetryAttempts = props.ForwardRetryAttempts,
+                MaxEventAge = props.ForwardMaxEventAge,
+            }));
+
+        bus.AddRule(
+            "FinisherRule",
+            $"Answers the main state machine's task tokens on '{DetailTypes.Done}' and '{DetailTypes.Failed}' from {Sources.Worker}.",
+            new EventPattern { Source = [Sources.Worker], DetailType = DetailTypes.TaskCallbacks.ToArray() },
+            new SfnStateMachine(finisher.StateMachine, new SfnStateMachineProps
+            {
+                RetryAttempts = props.ForwardRetryAttempts,
+                MaxEventAge = props.ForwardMaxEventAge,
+            }));
+
+        var forward = new ForwardToPeerBus(this, "ForwardToWorker", new ForwardToPeerBusProps(
+            bus,
+            props.WorkerAccount,
+            props.WorkerRegion ?? Region,
+            props.WorkerBusName,
+            Sources.Orchestrator,
+            DetailTypes.OrchestratorToWorker,
+            props.ForwardRetryAttempts,
+            props.ForwardMaxEventAge));
+
+        Bus = bus.Bus;
+        MainStateMachine = main.StateMachine;
+        TaskFinisher = finisher.StateMachine;
+        ForwardDeadLetters = forward.DeadLetters;
+
+        _ = new CfnOutput(this, "MainStateMachineArn", new CfnOutputProps { Value = main.StateMachine.StateMachineArn, Description = "The main (Standard) state machine." });
+        _ = new CfnOutput(this, "TaskFinisherArn", new CfnOutputProps { Value = finisher.StateMachine.StateMachineArn, Description = "The task finisher (Express) state machine." });
+        _ = new CfnOutput(this, "BusArn", new CfnOutputProps { Value = bus.EventBusArn, Description = "The bus the workflow uses." });
+        _ = new CfnOutput(this, "ForwardDeadLetterQueueUrl", new CfnOutputProps { Value = forward.DeadLetters.QueueUrl, Description = "Requests that could not be forwarded to the worker account." });
     }
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    private static partial Regex AccountId();
 }

@@ -23,4 +23,16 @@ public sealed class OrchestratorStackProps : StackProps
     public Duration PerPersonTimeout { get; init; } = Duration.Minutes(5);
     public Duration ReportTimeout { get; init; } = Duration.Minutes(15);
     public LogLevel LogLevel { get; init; } = LogLevel.ALL;
+
+    /// <summary>
+    /// Heartbeat limit of GenerateReport; off when null. Set it only once the worker sends heartbeats
+    /// (the contracts have no heartbeat event yet): without them it just shortens the report's timeout.
+    /// </summary>
+    public Duration? ReportHeartbeat { get; init; }
+
+    /// <summary>How often EventBridge retries forwarding a request to the worker's bus.</summary>
+    public int ForwardRetryAttempts { get; init; } = 10;
+
+    /// <summary>How long EventBridge keeps retrying a forward; past the longest step timeout it would be useless.</summary>
+    public Duration ForwardMaxEventAge { get; init; } = Duration.Minutes(15);
 }
