@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using Choreo.LocalCloud.CloudFormation.Resources;
+using Choreo.LocalCloud.Lambda.Model;
+
+namespace Choreo.LocalCloud.Lambda.CloudFormation;
+
+/// <summary>
+/// <c>AWS::Lambda::Function</c>: registers the function with its handler, environment, limits and the local
+/// directory of its code asset. Ref is the function name; <c>Arn</c> its ARN.
+/// </summary>
+public sealed class FunctionProvider(FunctionRegistry functions) : IResourceProvider
+{
+    public string ResourceType => "AWS::Lambda::Function";
+
+    public Task<ProvisionedResource> CreateAsync(ResourceRequest request, CancellationToken cancellationToken)
+    {
+        var properties = request.Properties;
+        var name = ResourceProperties.Text(properties, "FunctionName") ?? GeneratedPhysicalName.For(request, maxLength: 64);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (properties["Environment"]?["Variables"] is JsonObject variables)
+        {
+            foreach (var (key, value) in variables)
+            {
+                environment[key] = value?.ToString() ?? string.Empty;
+            }
+        }
+        var asset = LocalAsset.From(request);
+        var function = new LambdaFunction(
+            request.Account,
+            name,
+            ResourceProperties.Text(properties, "Handler") ?? string.Empty,
+            ResourceProperties.Text(properties, "Runtime") ?? "provided.al2023",
+            asset?.Path,
+            environment,
+            TimeSpan.FromSeconds(ResourceProperties.Number(properties, "Timeout", request.LogicalId) ?? 3),
+            ResourceProperties.Number(properties, "MemorySize", request.LogicalId) ?? 128);
+        functions.Put(function);
+        return Task.FromResult(new ProvisionedResource(name, new Dictionary<string, JsonNode?>
+        {
+            ["Arn"] = function.Arn,
+            ["SnapStartResponse"] = null,
+        }));
+    }
+}
