@@ -63,7 +63,7 @@ internal static class EventPatternCompiler
         }
         catch (JsonException e)
         {
-            throw new InvalidEventPatternException("Filter is not valid JSON: " + e.Message.Split('\n')[0].Trim());
+            throw new InvalidEventPatternException(JsonSyntaxError.Describe(bytes, e));
         }
     }
 
