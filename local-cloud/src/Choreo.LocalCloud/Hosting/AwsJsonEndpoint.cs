@@ -46,7 +46,7 @@ internal sealed class AwsJsonEndpoint(IReadOnlyList<IAwsJsonService> services, S
             var response = await service.HandleAsync(operation, request, verified.Caller, cancellationToken);
             context.Response.StatusCode = 200;
             context.Response.ContentType = contentType;
-            await context.Response.WriteAsync(response.ToJsonString(), cancellationToken);
+            await context.Response.WriteAsync(response.ToJsonString(AwsJsonErrors.WireOptions), cancellationToken);
         }
         catch (AwsServiceException e)
         {

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Choreo.LocalCloud.Auth;
 using Microsoft.AspNetCore.Http;
@@ -7,6 +9,9 @@ namespace Choreo.LocalCloud.Hosting;
 /// <summary>Renders errors the way AWS's JSON protocols (awsJson 1.0/1.1, restJson) do.</summary>
 public static class AwsJsonErrors
 {
+    // AWS writes quotes and apostrophes in messages as themselves, not as \u0027.
+    internal static readonly JsonSerializerOptions WireOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static AwsServiceException FromAuthFailure(AuthFailure failure) => failure.Kind switch
     {
         AuthFailureKind.Missing => new AwsServiceException("MissingAuthenticationTokenException", "Missing Authentication Token"),
@@ -23,6 +28,6 @@ public static class AwsJsonErrors
         response.ContentType = contentType;
         response.Headers["x-amzn-ErrorType"] = error.ErrorCode;
         var body = new JsonObject { ["__type"] = error.ErrorCode, ["message"] = error.Message };
-        await response.WriteAsync(body.ToJsonString(), cancellationToken);
+        await response.WriteAsync(body.ToJsonString(WireOptions), cancellationToken);
     }
 }
