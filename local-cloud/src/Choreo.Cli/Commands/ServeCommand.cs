@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Choreo.LocalCloud.Hosting;
+using Spectre.Console;
+
+namespace Choreo.Cli.Commands;
+
+/// <summary><c>choreo serve [--port 4566] [--state-dir DIR]</c>: every local-cloud service on one loopback endpoint until Ctrl-C.</summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port")
+        {
+            Description = "The port to listen on at 127.0.0.1",
+            DefaultValueFactory = _ => LocalCloudOptions.DefaultPort,
+        };
+        var stateDir = new Option<DirectoryInfo?>("--state-dir")
+        {
+            Description = "Where to keep S3 objects between runs (default: in memory)",
+        };
+        var command = new Command("serve", "Serve local-cloud (S3 and every registered service) for AWS SDKs and the AWS CLI") { port, stateDir };
+        command.SetAction((parseResult, cancellationToken) =>
+            RunAsync(parseResult.GetValue(port), parseResult.GetValue(stateDir), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int port, DirectoryInfo? stateDir, CancellationToken cancellationToken)
+    {
+        if (port is < 0 or > 65535)
+        {
+            await Console.Error.WriteLineAsync($"choreo serve: --port {port} is not a TCP port (0-65535)");
+            return 1;
+        }
+
+        var options = new LocalCloudOptions { Port = port, StateDirectory = stateDir?.FullName };
+        await using var host = new LocalCloudHost(options);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (PortInUseException e)
+        {
+            await Console.Error.WriteLineAsync($"choreo serve: {e.Message}");
+            return 1;
+        }
+
+        Describe(host);
+
+        // Ctrl-C (SIGINT) and SIGTERM both stop serving cleanly; handled here so the exit code is 0.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            AnsiConsole.MarkupLine("[grey]stopping local-cloud[/]");
+        }
+
+        await host.StopAsync(CancellationToken.None);
+        return 0;
+    }
+
+    private static void Describe(LocalCloudHost host)
+    {
+        var endpoint = host.BaseUrl.ToString().TrimEnd('/');
+        AnsiConsole.MarkupLine($"[bold green]local-cloud[/] listening on [bold]{Markup.Escape(endpoint)}[/]");
+        AnsiConsole.MarkupLine($"services: {Markup.Escape(string.Join(", ", host.ServiceNames))}");
+        AnsiConsole.MarkupLine($"state: {Markup.Escape(host.Options.StateDirectory ?? "in memory (pass --state-dir to keep it)")}");
+
+        var accounts = new Table().AddColumn("account").AddColumn("role").AddColumn("access key id").AddColumn("secret");
+        foreach (var account in host.Credentials.KnownAccounts)
+        {
+            accounts.AddRow(account.AccountId, account.Role, account.AccountId, "test");
+        }
+
+        foreach (var key in host.Credentials.MappedKeys)
+        {
+            accounts.AddRow(key.AccountId, "mapped key", Markup.Escape(key.AccessKeyId), "(configured)");
+        }
+
+        AnsiConsole.Write(accounts);
+        AnsiConsole.MarkupLine("any other 12-digit access key id is that account, with secret [bold]test[/]");
+        AnsiConsole.MarkupLine("point the AWS CLI and SDKs at it:");
+        AnsiConsole.MarkupLine($"  export AWS_ENDPOINT_URL={Markup.Escape(endpoint)}");
+        AnsiConsole.MarkupLine($"  export AWS_ACCESS_KEY_ID={host.Credentials.KnownAccounts.FirstOrDefault()?.AccountId ?? "111111111111"}");
+        AnsiConsole.MarkupLine("  export AWS_SECRET_ACCESS_KEY=test");
+        AnsiConsole.MarkupLine($"  export AWS_REGION={Markup.Escape(host.Options.Region)}");
+        AnsiConsole.MarkupLine("[grey]Ctrl-C stops it[/]");
+    }
+}
