@@ -29,8 +29,20 @@ internal static class EventPatternCompiler
         using var document = ReadRootObject(patternJson);
         var branches = new List<Dictionary<string, FieldCondition>>();
         ParseObject(branches, null, document.RootElement, insideOr: false);
+        // Like AWS, complexity is judged on the whole rule once its JSON has been read.
+        foreach (var field in branches.SelectMany(fields => fields.Values).Distinct())
+        {
+            WildcardComplexity.EnsureWithinLimit(WildcardsOf(field));
+        }
         return branches.Select(fields => new PatternBranch([.. fields.Values])).ToArray();
     }
+
+    private static List<WildcardPattern> WildcardsOf(FieldCondition field) =>
+        field.Matchers
+            .SelectMany(m => m is AnythingButMatcher anythingBut ? anythingBut.Excluded : [m])
+            .OfType<WildcardMatcher>()
+            .Select(w => w.Pattern)
+            .ToList();
 
     private static JsonDocument ReadRootObject(string patternJson)
     {
@@ -51,7 +63,7 @@ internal static class EventPatternCompiler
         }
         catch (JsonException e)
         {
-            throw new InvalidEventPatternException("Filter is not valid JSON: " + e.Message.Split('\n')[0].Trim());
+            throw new InvalidEventPatternException(JsonSyntaxError.Describe(bytes, e));
         }
     }
 

@@ -8,9 +8,11 @@ namespace Choreo.LocalCloud.EventBridge.Patterns.Matchers;
 /// </summary>
 internal sealed class AnythingButMatcher(IReadOnlyList<ValueMatcher> excluded) : ValueMatcher
 {
+    public IReadOnlyList<ValueMatcher> Excluded { get; } = excluded;
+
     public override bool Matches(EventValue value)
     {
-        foreach (var matcher in excluded)
+        foreach (var matcher in Excluded)
         {
             if (matcher.Matches(value))
             {

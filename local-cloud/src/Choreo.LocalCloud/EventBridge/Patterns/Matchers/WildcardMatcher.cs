@@ -6,5 +6,7 @@ namespace Choreo.LocalCloud.EventBridge.Patterns.Matchers;
 /// <summary>A string value matching a wildcard pattern as a whole.</summary>
 internal sealed class WildcardMatcher(WildcardPattern pattern) : ValueMatcher
 {
-    public override bool Matches(EventValue value) => value.IsString && pattern.IsMatch(value.Text);
+    public WildcardPattern Pattern { get; } = pattern;
+
+    public override bool Matches(EventValue value) => value.IsString && Pattern.IsMatch(value.Text);
 }

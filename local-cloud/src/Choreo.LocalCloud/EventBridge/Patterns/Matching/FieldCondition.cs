@@ -11,11 +11,13 @@ internal sealed class FieldCondition(string path, IReadOnlyList<ValueMatcher> ma
 {
     public string Path { get; } = path;
 
+    public IReadOnlyList<ValueMatcher> Matchers { get; } = matchers;
+
     public bool AcceptsAbsence { get; } = acceptsAbsence;
 
     public bool Accepts(EventValue value)
     {
-        foreach (var matcher in matchers)
+        foreach (var matcher in Matchers)
         {
             if (matcher.Matches(value))
             {

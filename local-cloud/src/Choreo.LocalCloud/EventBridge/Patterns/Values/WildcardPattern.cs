@@ -11,12 +11,16 @@ internal sealed class WildcardPattern
     // Literal pieces between stars; a star sits between each consecutive pair.
     private readonly string[] _pieces;
 
-    private WildcardPattern(string[] pieces)
+    private WildcardPattern(string[] pieces, int[] tokens)
     {
         _pieces = pieces;
+        Tokens = tokens;
     }
 
-    public int WildcardCount => _pieces.Length - 1;
+    /// <summary>The value's UTF-8 bytes framed by quotes, with <see cref="Star"/> for each wildcard.</summary>
+    public int[] Tokens { get; }
+
+    public const int Star = 256;
 
     public string Source { get; private init; } = "";
 
@@ -26,6 +30,7 @@ internal sealed class WildcardPattern
         var bytes = Encoding.UTF8.GetBytes("\"" + text + "\"");
         var pieces = new List<string>();
         var current = new List<byte>();
+        var tokens = new List<int>();
         for (var i = 0; i < bytes.Length; i++)
         {
             var b = bytes[i];
@@ -37,12 +42,14 @@ internal sealed class WildcardPattern
                 }
                 pieces.Add(Encoding.UTF8.GetString(current.ToArray()));
                 current.Clear();
+                tokens.Add(Star);
             }
             else if (b == (byte)'\\')
             {
                 if (i + 1 < bytes.Length && (bytes[i + 1] == (byte)'*' || bytes[i + 1] == (byte)'\\'))
                 {
                     current.Add(bytes[i + 1]);
+                    tokens.Add(bytes[i + 1]);
                     i++;
                     continue;
                 }
@@ -51,13 +58,14 @@ internal sealed class WildcardPattern
             else
             {
                 current.Add(b);
+                tokens.Add(b);
             }
         }
         pieces.Add(Encoding.UTF8.GetString(current.ToArray()));
         // Drop the quotes that framed the value for position counting.
         pieces[0] = pieces[0][1..];
         pieces[^1] = pieces[^1][..^1];
-        return new WildcardPattern([.. pieces]) { Source = text };
+        return new WildcardPattern([.. pieces], [.. tokens]) { Source = text };
     }
 
     public bool IsMatch(string value)
