@@ -1,0 +1,72 @@
+using Choreo.LocalCloud.EventBridge.Model;
+using Choreo.LocalCloud.Hosting;
+using Choreo.LocalCloud.Services;
+using Choreo.LocalCloud.Sqs;
+
+namespace Choreo.LocalCloud.EventBridge.Delivery;
+
+/// <summary>
+/// Makes one delivery attempt through the seam the target's ARN names: Lambda (asynchronous invoke), Step Functions
+/// StartExecution, another event bus, or an SQS queue. Failures become <see cref="TargetDeliveryException"/>s.
+/// </summary>
+public sealed class TargetInvoker(
+    Func<ILambdaInvoker> lambdas,
+    Func<IStateMachineStarter> stateMachines,
+    SqsQueues queues,
+    Func<IngestedEvent, string, string, CancellationToken, Task> forwardToBus)
+{
+    public async Task InvokeAsync(PendingDelivery delivery, string payload, CancellationToken cancellationToken)
+    {
+        var arn = delivery.Target.Arn;
+        try
+        {
+            switch (EventBridgeArn.ServiceOf(arn))
+            {
+                case "lambda":
+                    var result = await lambdas().InvokeAsync(arn, payload, LambdaInvocationType.Event, cancellationToken);
+                    if (result.StatusCode >= 300)
+                    {
+                        throw new TargetDeliveryException(TargetDeliveryException.ClientError,
+                            $"Lambda invoke of {arn} returned status {result.StatusCode}{(result.FunctionError is null ? "" : $" ({result.FunctionError})")}.",
+                            retriable: result.StatusCode >= 500 || result.StatusCode == 429);
+                    }
+                    break;
+                case "states":
+                    await stateMachines().StartExecutionAsync(arn, payload, null, cancellationToken);
+                    break;
+                case "events":
+                    // The rule's account puts the event on the target bus; its policy is checked on every delivery.
+                    await forwardToBus(delivery.Event, arn, ArnAccount(delivery.RuleArn), cancellationToken);
+                    break;
+                case "sqs":
+                    var queue = queues.FindByArn(arn)
+                        ?? throw new TargetDeliveryException(TargetDeliveryException.ResourceNotFound, $"SQS queue {arn} does not exist.", retriable: false);
+                    queues.SendMessage(queue, payload);
+                    break;
+                default:
+                    throw new TargetDeliveryException(TargetDeliveryException.ClientError, $"Target {arn} is not a kind local-cloud delivers to.", retriable: false);
+            }
+        }
+        catch (AwsServiceException error)
+        {
+            throw Classify(arn, error);
+        }
+    }
+
+    private static TargetDeliveryException Classify(string arn, AwsServiceException error)
+    {
+        var message = $"{error.ErrorCode} from {arn}: {error.Message}";
+        return error.ErrorCode switch
+        {
+            "ResourceNotFoundException" or "StateMachineDoesNotExist" or "QueueDoesNotExist" =>
+                new TargetDeliveryException(TargetDeliveryException.ResourceNotFound, message, retriable: false),
+            "AccessDeniedException" or "AccessDenied" =>
+                new TargetDeliveryException(TargetDeliveryException.NoPermissions, message, retriable: false),
+            "ThrottlingException" or "TooManyRequestsException" =>
+                new TargetDeliveryException("THROTTLING", message, retriable: true),
+            _ => new TargetDeliveryException(TargetDeliveryException.ClientError, message, retriable: error.StatusCode >= 500),
+        };
+    }
+
+    private static string ArnAccount(string arn) => arn.Split(':')[4];
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Choreo.LocalCloud.Accounts;
+using Choreo.LocalCloud.EventBridge;
+using Choreo.LocalCloud.EventBridge.Api;
+using Choreo.LocalCloud.Sqs;
+using Choreo.LocalCloud.Sqs.Api;
+
+namespace LocalCloud.Tests.EventBridge;
+
+/// <summary>One EventBridge with SQS, fake Lambda and Step Functions seams and a manual clock; the two Choreo accounts.</summary>
+public sealed class EventBridgeHarness : IAsyncDisposable
+{
+    public static readonly AccountContext Orchestrator = new("111111111111", "us-east-1");
+    public static readonly AccountContext Worker = new("222222222222", "us-east-1");
+
+    public EventBridgeHarness()
+    {
+        Queues = new SqsQueues(Clock, new Uri("http://localhost:4566"));
+        Events = new EventBridgeService(Clock, Queues, () => Lambdas, () => StateMachines);
+        Api = new EventBridgeApi(Events);
+        SqsApi = new SqsApi(Queues);
+    }
+
+    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+    public SqsQueues Queues { get; }
+    public FakeLambdaInvoker Lambdas { get; } = new();
+    public FakeStateMachineStarter StateMachines { get; } = new();
+    public EventBridgeService Events { get; }
+    public EventBridgeApi Api { get; }
+    public SqsApi SqsApi { get; }
+
+    public static string FunctionArn(AccountContext account, string name) => $"arn:aws:lambda:{account.Region}:{account.AccountId}:function:{name}";
+
+    public Task<JsonNode> CallAsync(string operation, JsonObject request, AccountContext caller) =>
+        Api.HandleAsync(operation, request, caller, CancellationToken.None);
+
+    public Task IdleAsync() => Events.WhenDeliveriesIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+    public async Task<string> PutRuleAsync(AccountContext owner, string name, string pattern, JsonArray targets, string? bus = null)
+    {
+        var rule = new JsonObject { ["Name"] = name, ["EventPattern"] = pattern };
+        if (bus is not null) rule["EventBusName"] = bus;
+        var arn = (await CallAsync("PutRule", rule, owner))["RuleArn"]!.GetValue<string>();
+        var put = new JsonObject { ["Rule"] = name, ["Targets"] = targets };
+        if (bus is not null) put["EventBusName"] = bus;
+        await CallAsync("PutTargets", put, owner);
+        return arn;
+    }
+
+    public ValueTask DisposeAsync() => Events.DisposeAsync();
+}
