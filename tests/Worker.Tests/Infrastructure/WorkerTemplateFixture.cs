@@ -1,17 +1,27 @@
-using System.Text.Json;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using Choreo.Worker.Infrastructure;
 
 namespace Worker.Tests.Infrastructure;
 
-/// <summary>Synthesizes a development and a production worker stack once, without bundling, for a test class.</summary>
+/// <summary>
+/// Synthesizes a development and a production worker stack once, without bundling. Shared by the template
+/// test classes through <see cref="WorkerTemplateCollection"/> so the run synthesizes once, not once per class.
+/// </summary>
 public sealed class WorkerTemplateFixture
 {
     public const string OrchestratorAccount = "111111111111";
     public const string WorkerAccount = "222222222222";
     public const string OrchestratorRegion = "us-east-1";
     public const string WorkerRegion = "eu-west-1";
+
+    /// <summary>The worker bus ARN as it appears in the template (JSON text).</summary>
+    public const string WorkerBusArn =
+        """{"Fn::Join":["",["arn:",{"Ref":"AWS::Partition"},":events:eu-west-1:222222222222:event-bus/default"]]}""";
+
+    /// <summary>The orchestrator bus ARN as it appears in the template (JSON text).</summary>
+    public const string OrchestratorBusArn =
+        """{"Fn::Join":["",["arn:",{"Ref":"AWS::Partition"},":events:us-east-1:111111111111:event-bus/default"]]}""";
 
     public WorkerStack DevStack { get; }
 
@@ -20,7 +30,7 @@ public sealed class WorkerTemplateFixture
     public Template Prod { get; }
 
     /// <summary>The development template as JSON, for checks that walk every resource.</summary>
-    public JsonElement DevJson { get; }
+    public TemplateJson DevJson { get; }
 
     public WorkerTemplateFixture()
     {
@@ -46,6 +56,6 @@ public sealed class WorkerTemplateFixture
         });
         Dev = Template.FromStack(DevStack);
         Prod = Template.FromStack(prodStack);
-        DevJson = JsonDocument.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(Dev.ToJSON())).RootElement.Clone();
+        DevJson = TemplateJson.Of(Dev);
     }
 }
