@@ -1,0 +1,63 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.SQS;
+using Constructs;
+using CfnRule = Amazon.CDK.AWS.Events.CfnRule;
+using EventBusTarget = Amazon.CDK.AWS.Events.Targets.EventBus;
+using EventBusTargetProps = Amazon.CDK.AWS.Events.Targets.EventBusProps;
+
+namespace Choreo.Worker.Infrastructure.Events;
+
+/// <summary>
+/// The return rule: the worker's answers go to the orchestrator account's bus through a role that may put
+/// events on that one ARN, with a retry policy and an SQS-encrypted dead-letter queue, so an answer that
+/// cannot be delivered is kept instead of leaving a task waiting unseen.
+/// </summary>
+public sealed class ReturnToOrchestrator : Construct
+{
+    public IRule Rule { get; }
+
+    public IRole Role { get; }
+
+    /// <summary>Answers EventBridge could not deliver after its retries.</summary>
+    public IQueue DeadLetters { get; }
+
+    public ReturnToOrchestrator(Construct scope, string id, ReturnToOrchestratorProps props) : base(scope, id)
+    {
+        DeadLetters = new Queue(this, "DeadLetters", new QueueProps
+        {
+            Encryption = QueueEncryption.SQS_MANAGED,
+            EnforceSSL = true,
+            RetentionPeriod = Duration.Days(14),
+        });
+        // The target adds the one statement this role holds: events:PutEvents on the orchestrator bus ARN.
+        Role = new Role(this, "Role", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("events.amazonaws.com"),
+            Description = "Choreo return rule: puts worker answers on the orchestrator bus",
+        });
+        var rule = new Rule(this, "Rule", new RuleProps
+        {
+            EventBus = props.Bus,
+            Description = "Worker answers go back to the orchestrator account",
+            EventPattern = new EventPattern
+            {
+                Source = [props.Source],
+                DetailType = [.. props.DetailTypes],
+            },
+            Targets =
+            [
+                new EventBusTarget(props.OrchestratorBus, new EventBusTargetProps { Role = Role, DeadLetterQueue = DeadLetters }),
+            ],
+        });
+        // The CDK's event-bus target has no retry settings (aws-cdk issue 28735); CloudFormation accepts them.
+        var cfnRule = (CfnRule)rule.Node.DefaultChild!;
+        cfnRule.AddPropertyOverride("Targets.0.RetryPolicy", new Dictionary<string, object>
+        {
+            ["MaximumRetryAttempts"] = props.RetryAttempts,
+            ["MaximumEventAgeInSeconds"] = props.MaxEventAgeSeconds,
+        });
+        Rule = rule;
+    }
+}
