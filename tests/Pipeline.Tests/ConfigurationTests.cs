@@ -22,6 +22,15 @@ public sealed class ConfigurationTests
         Assert.True(configuration.IsLocalDefault);
         Assert.All(configuration.Stages, s => Assert.Equal(("111111111111", "222222222222"), (s.OrchestratorAccount, s.WorkerAccount)));
         Assert.Equal("us-east-1", configuration.Region);
+        Assert.Equal(2, configuration.MapMaxConcurrency);
+    }
+
+    [Fact]
+    public void The_map_concurrency_can_be_raised_for_local_runs()
+    {
+        var configuration = ChoreoConfiguration.Read(key => key == ContextKeys.MapMaxConcurrency ? "16" : null);
+
+        Assert.Equal(16, configuration.MapMaxConcurrency);
     }
 
     [Fact]
@@ -50,6 +59,8 @@ public sealed class ConfigurationTests
     [Theory]
     [InlineData(ContextKeys.DevWorkerAccount, "12345", "choreo:dev:workerAccount: '12345' is not a 12-digit AWS account id.")]
     [InlineData(ContextKeys.Region, "Ireland", "choreo:region: 'Ireland' is not an AWS region name (like us-east-1).")]
+    [InlineData(ContextKeys.MapMaxConcurrency, "0", "choreo:mapMaxConcurrency: '0' must be a whole number from 1 to 1000.")]
+    [InlineData(ContextKeys.MapMaxConcurrency, "two", "choreo:mapMaxConcurrency: 'two' must be a whole number from 1 to 1000.")]
     [InlineData(ContextKeys.SourceConnectionArn, "arn:aws:s3:::bucket", "choreo:source:connectionArn and choreo:source:codeCommitRepository are both set: choose one source.")]
     public void An_invalid_value_is_refused_naming_the_key(string key, string value, string message)
     {

@@ -57,10 +57,10 @@ public sealed class PipelineStack : Stack
             }),
         });
 
-        Dev = new ChoreoStage(this, configuration.Dev.Name, new ChoreoStageProps(configuration.Dev, configuration.Region, configuration.ToolingAccount, IsProduction: false));
+        Dev = new ChoreoStage(this, configuration.Dev.Name, new ChoreoStageProps(configuration.Dev, configuration.Region, configuration.ToolingAccount, IsProduction: false, configuration.MapMaxConcurrency));
         Pipeline.AddStage(Dev, new AddStageOpts { Post = [SmokeTestStep.For(Dev, source)] });
 
-        Prod = new ChoreoStage(this, configuration.Prod.Name, new ChoreoStageProps(configuration.Prod, configuration.Region, configuration.ToolingAccount, IsProduction: true));
+        Prod = new ChoreoStage(this, configuration.Prod.Name, new ChoreoStageProps(configuration.Prod, configuration.Region, configuration.ToolingAccount, IsProduction: true, configuration.MapMaxConcurrency));
         Pipeline.AddStage(Prod, new AddStageOpts
         {
             Pre = [new ManualApprovalStep("PromoteToProd", new ManualApprovalStepProps { Comment = "Dev passed its smoke run. Promote this build to Prod?" })],

@@ -13,8 +13,10 @@ public sealed partial record ChoreoConfiguration(
     StageAccounts Dev,
     StageAccounts Prod,
     PipelineSourceSettings Source,
-    bool IsLocalDefault)
+    bool IsLocalDefault,
+    int MapMaxConcurrency = ChoreoConfiguration.DefaultMapMaxConcurrency)
 {
+    public const int DefaultMapMaxConcurrency = 2;
     public const string LocalOrchestratorAccount = "111111111111";
     public const string LocalWorkerAccount = "222222222222";
     public const string LocalToolingAccount = "333333333333";
@@ -32,10 +34,17 @@ public sealed partial record ChoreoConfiguration(
             throw new ChoreoConfigurationException($"{ContextKeys.Region}: '{region}' is not an AWS region name (like us-east-1).");
         }
 
+        var mapMaxConcurrency = DefaultMapMaxConcurrency;
+        if (Value(ContextKeys.MapMaxConcurrency) is { } concurrency &&
+            (!int.TryParse(concurrency, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out mapMaxConcurrency) || mapMaxConcurrency is < 1 or > 1000))
+        {
+            throw new ChoreoConfigurationException($"{ContextKeys.MapMaxConcurrency}: '{concurrency}' must be a whole number from 1 to 1000.");
+        }
+
         var given = ContextKeys.Accounts.Where(k => Value(k) is not null).ToList();
         if (given.Count == 0)
         {
-            return LocalDefault(region, SourceOrDefault(Value, required: false));
+            return LocalDefault(region, SourceOrDefault(Value, required: false)) with { MapMaxConcurrency = mapMaxConcurrency };
         }
         var missing = ContextKeys.Accounts.Except(given).ToList();
         if (missing.Count > 0)
@@ -56,7 +65,8 @@ public sealed partial record ChoreoConfiguration(
             new StageAccounts("Dev", Value(ContextKeys.DevOrchestratorAccount)!, Value(ContextKeys.DevWorkerAccount)!),
             new StageAccounts("Prod", Value(ContextKeys.ProdOrchestratorAccount)!, Value(ContextKeys.ProdWorkerAccount)!),
             SourceOrDefault(Value, required: true),
-            IsLocalDefault: false);
+            IsLocalDefault: false,
+            mapMaxConcurrency);
     }
 
     private static ChoreoConfiguration LocalDefault(string region, PipelineSourceSettings source) => new(

@@ -14,6 +14,9 @@ public static class ContextKeys
     public const string SourceBranch = "choreo:source:branch";
     public const string SourceCodeCommitRepository = "choreo:source:codeCommitRepository";
 
+    /// <summary>The main state machine's Map concurrency (optional, default 2; <c>choreo run --max-concurrency</c> sets it).</summary>
+    public const string MapMaxConcurrency = "choreo:mapMaxConcurrency";
+
     /// <summary>The account keys: all of them, or none (then the local fake accounts are used).</summary>
     public static IReadOnlyList<string> Accounts { get; } =
         [ToolingAccount, DevOrchestratorAccount, DevWorkerAccount, ProdOrchestratorAccount, ProdWorkerAccount];

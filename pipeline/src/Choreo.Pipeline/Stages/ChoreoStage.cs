@@ -24,6 +24,7 @@ public sealed class ChoreoStage : Stage
             Description = $"Choreo {id}: the orchestrator account (state machines, bus, rules).",
             WorkerAccount = props.Accounts.WorkerAccount,
             WorkerRegion = props.Region,
+            MapMaxConcurrency = props.MapMaxConcurrency,
         });
         Worker = new WorkerStack(this, "Worker", new WorkerStackProps
         {
