@@ -15,7 +15,7 @@ public sealed class EventBridgeHarness : IAsyncDisposable
 
     public EventBridgeHarness()
     {
-        Queues = new SqsQueues(Clock, new Uri("http://localhost:4566"));
+        Queues = new SqsQueues(Clock, () => new Uri("http://localhost:4566"));
         Events = new EventBridgeService(Clock, Queues, () => Lambdas, () => StateMachines);
         Api = new EventBridgeApi(Events);
         SqsApi = new SqsApi(Queues);

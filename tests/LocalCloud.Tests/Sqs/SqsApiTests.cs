@@ -14,7 +14,7 @@ public sealed class SqsApiTests
     private static (SqsApi Api, ManualClock Clock) NewApi()
     {
         var clock = new ManualClock(DateTimeOffset.UnixEpoch);
-        return (new SqsApi(new SqsQueues(clock, new Uri("http://localhost:4566"))), clock);
+        return (new SqsApi(new SqsQueues(clock, () => new Uri("http://localhost:4566"))), clock);
     }
 
     private static Task<JsonNode> Call(SqsApi api, string operation, JsonObject request) => api.HandleAsync(operation, request, Account, CancellationToken.None);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Choreo.LocalCloud.Composition;
 using Choreo.LocalCloud.Hosting;
 using Spectre.Console;
 
@@ -34,16 +35,18 @@ public static class ServeCommand
         }
 
         var options = new LocalCloudOptions { Port = port, StateDirectory = stateDir?.FullName };
-        await using var host = new LocalCloudHost(options);
+        LocalCloudInstance cloud;
         try
         {
-            await host.StartAsync(cancellationToken);
+            cloud = await LocalCloudInstance.StartAsync(new LocalCloudInstanceOptions { Host = options }, cancellationToken);
         }
         catch (PortInUseException e)
         {
             await Console.Error.WriteLineAsync($"choreo serve: {e.Message}");
             return 1;
         }
+        await using var running = cloud;
+        var host = cloud.Host;
 
         Describe(host);
 

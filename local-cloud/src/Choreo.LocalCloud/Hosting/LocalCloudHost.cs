@@ -30,7 +30,7 @@ public sealed class LocalCloudHost : IAsyncDisposable
     public LocalCloudHost(LocalCloudOptions options)
     {
         Options = options;
-        Clock = options.Clock ?? new WallClock();
+        Clock = options.Clock ?? new SystemClock();
         Credentials = new CredentialDirectory(options.AccessKeys, options.KnownAccounts);
         Verifier = new SignatureVerifier(Credentials, Clock);
         ObjectStore = options.StateDirectory is null ? new InMemoryObjectStore(Clock) : new DiskObjectStore(options.StateDirectory, Clock);

@@ -8,9 +8,10 @@ namespace Choreo.LocalCloud.Sqs;
 
 /// <summary>
 /// Every queue of every account and region of one local-cloud instance, and the operations on them.
-/// Queue URLs are <c>{endpoint}/{account}/{name}</c>; the region of a URL is the caller's.
+/// Queue URLs are <c>{endpoint}/{account}/{name}</c>; the region of a URL is the caller's. The endpoint is
+/// read when a queue is created, so it may be a port chosen when the host starts.
 /// </summary>
-public sealed partial class SqsQueues(IClock clock, Uri endpoint)
+public sealed partial class SqsQueues(IClock clock, Func<Uri> endpoint)
 {
     public const int MaxMessageBytes = 256 * 1024;
 
@@ -41,7 +42,7 @@ public sealed partial class SqsQueues(IClock clock, Uri endpoint)
                 }
                 return existing;
             }
-            var url = $"{endpoint.ToString().TrimEnd('/')}/{owner.AccountId}/{name}";
+            var url = $"{endpoint().ToString().TrimEnd('/')}/{owner.AccountId}/{name}";
             var queue = new SqsQueue(owner, name, url, clock.UtcNow, new Dictionary<string, string>(given));
             _queues[(owner.AccountId, owner.Region, name)] = queue;
             return queue;

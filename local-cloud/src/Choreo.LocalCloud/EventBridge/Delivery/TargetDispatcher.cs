@@ -23,6 +23,8 @@ public sealed class TargetDispatcher(IClock clock, TargetInvoker invoker, SqsQue
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private int _pending;
+    private int _active;
+    private IDisposable? _activityLease;
     private TaskCompletionSource _idle = Completed();
 
     public void Enqueue(PendingDelivery delivery)
@@ -35,6 +37,7 @@ public sealed class TargetDispatcher(IClock clock, TargetInvoker invoker, SqsQue
             {
                 _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
+            Busy();
             var key = $"{delivery.RuleArn}#{delivery.Target.Id}";
             if (!_workers.TryGetValue(key, out channel!))
             {
@@ -131,6 +134,11 @@ public sealed class TargetDispatcher(IClock clock, TargetInvoker invoker, SqsQue
         if (exhausted == "")
         {
             Record(delivery, attempt, DeliveryOutcome.Failed, failure);
+            lock (_gate)
+            {
+                // A retry waiting for its backoff is not work in flight: a virtual clock may jump to it.
+                Idle();
+            }
             _ = RetryLaterAsync(delivery, attempt + 1, delay);
             return;
         }
@@ -146,8 +154,16 @@ public sealed class TargetDispatcher(IClock clock, TargetInvoker invoker, SqsQue
         }
         catch (OperationCanceledException)
         {
+            lock (_gate)
+            {
+                Busy();
+            }
             Finished();
             return;
+        }
+        lock (_gate)
+        {
+            Busy();
         }
         await AttemptAsync(delivery, attempt);
     }
@@ -191,10 +207,29 @@ public sealed class TargetDispatcher(IClock clock, TargetInvoker invoker, SqsQue
         log.Append(new DeliveryRecord(delivery.Event.Id, delivery.RuleArn, delivery.Target.Id, delivery.Target.Arn, attempt, outcome,
             failure?.ErrorCode, failure?.Message, clock.UtcNow));
 
+    // Deliveries queued or being attempted keep a virtual clock from firing timers (IActivityTracker).
+    private void Busy()
+    {
+        if (_active++ == 0)
+        {
+            _activityLease = (clock as IActivityTracker)?.BeginActivity();
+        }
+    }
+
+    private void Idle()
+    {
+        if (--_active == 0)
+        {
+            _activityLease?.Dispose();
+            _activityLease = null;
+        }
+    }
+
     private void Finished()
     {
         lock (_gate)
         {
+            Idle();
             if (--_pending == 0)
             {
                 _idle.TrySetResult();

@@ -1,0 +1,125 @@
+using Choreo.LocalCloud.Accounts;
+using Choreo.LocalCloud.CloudFormation.Assembly;
+using Choreo.LocalCloud.CloudFormation.Deployment;
+using Choreo.LocalCloud.CloudFormation.Iam;
+using Choreo.LocalCloud.CloudFormation.Resources;
+using Choreo.LocalCloud.CloudFormation.Stacks;
+using Choreo.LocalCloud.EventBridge;
+using Choreo.LocalCloud.EventBridge.Api;
+using Choreo.LocalCloud.EventBridge.CloudFormation;
+using Choreo.LocalCloud.Hosting;
+using Choreo.LocalCloud.Lambda.CloudFormation;
+using Choreo.LocalCloud.Lambda.Invocation;
+using Choreo.LocalCloud.Lambda.Model;
+using Choreo.LocalCloud.Lambda.Runners;
+using Choreo.LocalCloud.Lambda.Runners.InProcess;
+using Choreo.LocalCloud.Lambda.Runners.Process;
+using Choreo.LocalCloud.Sqs;
+using Choreo.LocalCloud.Sqs.Api;
+using Choreo.LocalCloud.Sqs.CloudFormation;
+using Choreo.LocalCloud.StepFunctions.Api;
+using Choreo.LocalCloud.StepFunctions.CloudFormation;
+using Choreo.LocalCloud.Time;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Choreo.LocalCloud.Composition;
+
+/// <summary>
+/// One whole local-cloud: the endpoint with S3, EventBridge, SQS, Step Functions and Lambda wired through
+/// their seams, and the CloudFormation deployer with every service's resource providers. <c>choreo serve</c>,
+/// <c>choreo run</c> and the tests all build it here, so they run the same system.
+/// </summary>
+public sealed class LocalCloudInstance : IAsyncDisposable
+{
+    private readonly ILogger _log;
+
+    private LocalCloudInstance(LocalCloudInstanceOptions options)
+    {
+        var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        _log = loggers.CreateLogger("local-cloud");
+        Host = new LocalCloudHost(options.Host);
+        Clock = Host.Clock;
+        Sqs = new SqsQueues(Clock, () => Host.BaseUrl);
+        EventBridge = new EventBridgeService(Clock, Sqs, () => Lambda!, () => StepFunctions!, loggers.CreateLogger<EventBridgeService>());
+        Functions = new FunctionRegistry();
+        Invocations = new InvocationLog();
+        StepFunctions = new StepFunctionsService(Clock, EventBridge, new DeferredLambdaInvoker(() => Lambda!));
+        Lambda = new LambdaService(
+            Functions,
+            RunnerFor(options),
+            EventBridge,
+            Clock,
+            Invocations,
+            new LambdaServiceOptions(() => Host.BaseUrl, MaxConcurrencyPerFunction: options.LambdaConcurrencyPerFunction, FirstRetryDelay: options.LambdaFirstRetryDelay),
+            message => _log.LogWarning("{Message}", message),
+            Clock is IActivityTracker tracker ? tracker.BeginActivity : null);
+        Iam = new IamRegistry();
+        Stacks = new StackRegistry();
+
+        Host.AddJsonService(new EventBridgeApi(EventBridge))
+            .AddJsonService(new SqsApi(Sqs))
+            .AddJsonService(StepFunctions);
+        IResourceProvider[] providers =
+        [
+            new EventBusProvider(EventBridge), new RuleProvider(EventBridge), new EventBusPolicyProvider(EventBridge),
+            new QueueProvider(Sqs), new QueuePolicyProvider(Sqs),
+            new StateMachineProvider(StepFunctions),
+            new FunctionProvider(Functions), new EventInvokeConfigProvider(Functions), new PermissionProvider(),
+            .. IamResourceProviders.For(Iam),
+        ];
+        foreach (var provider in providers)
+        {
+            Host.AddResourceProvider(provider);
+        }
+        Deployer = new StackDeployer(new ResourceProviderRegistry(Host.ResourceProviders), Stacks, loggers.CreateLogger<StackDeployer>());
+        Mode = options.LambdaMode;
+
+        IFunctionRunner RunnerFor(LocalCloudInstanceOptions o) => o.LambdaMode switch
+        {
+            LambdaExecutionMode.InProcess => new InProcessRunner(o.InProcessFunctions
+                ?? throw new ArgumentException("In-process Lambda needs LocalCloudInstanceOptions.InProcessFunctions.", nameof(options))),
+            _ => new ProcessRunner(Invocations!.Write),
+        };
+    }
+
+    public LocalCloudHost Host { get; }
+    public IClock Clock { get; }
+    public SqsQueues Sqs { get; }
+    public EventBridgeService EventBridge { get; }
+    public StepFunctionsService StepFunctions { get; }
+    public FunctionRegistry Functions { get; }
+    public InvocationLog Invocations { get; }
+    public LambdaService Lambda { get; }
+    public IamRegistry Iam { get; }
+    public StackRegistry Stacks { get; }
+    public StackDeployer Deployer { get; }
+    public LambdaExecutionMode Mode { get; }
+
+    /// <summary>Builds an instance and starts its endpoint (port 0 picks a free one; read <see cref="LocalCloudHost.BaseUrl"/>).</summary>
+    public static async Task<LocalCloudInstance> StartAsync(LocalCloudInstanceOptions options, CancellationToken cancellationToken = default)
+    {
+        var instance = new LocalCloudInstance(options);
+        try
+        {
+            await instance.Host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await instance.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return instance;
+    }
+
+    /// <summary>Deploys a synthesized stack into <paramref name="target"/>, whatever account its manifest names.</summary>
+    public Task<DeployedStack> DeployAsync(AssemblyStack stack, AccountContext target, CancellationToken cancellationToken = default) =>
+        Deployer.DeployAsync(stack, target, null, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync().ConfigureAwait(false);
+        await Lambda.DisposeAsync().ConfigureAwait(false);
+        await EventBridge.DisposeAsync().ConfigureAwait(false);
+    }
+}
