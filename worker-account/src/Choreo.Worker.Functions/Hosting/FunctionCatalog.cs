@@ -1,0 +1,102 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using Amazon.S3;
+using Choreo.Contracts.Wire;
+using Choreo.Worker.Functions.Configuration;
+using Choreo.Worker.Functions.Handlers;
+using Choreo.Worker.Functions.Profiles;
+using Choreo.Worker.Functions.Publishing;
+using Choreo.Worker.Functions.Storage;
+using Choreo.Worker.Runtime.Events;
+using Choreo.Worker.Runtime.Lambda;
+using Choreo.Worker.Runtime.Logging;
+
+namespace Choreo.Worker.Functions.Hosting;
+
+/// <summary>
+/// Builds the function a <c>_HANDLER</c> value names, from that function's environment. The bootstrap and the
+/// local emulator both come through here, so a handler runs the same code in-process and on Lambda.
+/// </summary>
+public static class FunctionCatalog
+{
+    /// <exception cref="ArgumentException">The handler name is not one of <see cref="HandlerNames.All"/>.</exception>
+    /// <exception cref="InvalidOperationException">A variable the handler needs is missing.</exception>
+    public static WorkerFunction Create(string handlerName, IReadOnlyDictionary<string, string> environment, FunctionHostOptions? options = null)
+    {
+        if (!HandlerNames.All.Contains(handlerName))
+        {
+            throw new ArgumentException($"Unknown handler '{handlerName}' (_HANDLER); known: {string.Join(", ", HandlerNames.All)}", nameof(handlerName));
+        }
+        options ??= new FunctionHostOptions();
+        var configuration = WorkerConfiguration.FromEnvironment(handlerName, environment);
+        var clock = options.Clock ?? TimeProvider.System;
+        var log = new JsonLineLogger(options.LogOutput ?? Console.Out, configuration.FunctionName, clock);
+        var owned = new List<IDisposable>();
+
+        var http = options.HttpTransport is { } transport ? new HttpClient(transport, disposeHandler: false) : new HttpClient();
+        owned.Add(http);
+        var s3Config = S3ConfigFor(configuration);
+        var credentials = CredentialsFor(configuration, s3Config);
+        var publisher = new EventBridgePutEventsClient(
+            http,
+            new EventBridgeConnection(
+                EventBridgeConnection.EndpointFor(configuration.Region, configuration.EventsEndpointUrl, configuration.EndpointUrl),
+                configuration.Region,
+                credentials),
+            clock);
+        var events = new WorkerEvents(publisher, configuration.EventBus, configuration.EventSource);
+        var failures = new TaskFailureReporter(events, log);
+        var profiles = new ProfileReader(new HttpProfileFetcher(http));
+
+        IObjectStore Store()
+        {
+            var s3 = new AmazonS3Client(credentials, s3Config);
+            owned.Add(s3);
+            var presignOverHttp = configuration.S3Endpoint?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true;
+            return new S3ObjectStore(s3, configuration.Bucket!, presignOverHttp, clock);
+        }
+
+        IFunctionHandler handler = handlerName switch
+        {
+            HandlerNames.GetMultiple => new TaskFunction<Contracts.Details.GetUsers>(
+                new GetMultiple(events, log), ContractsJsonContext.Default.EventEnvelopeGetUsers, failures, log),
+            HandlerNames.ProcessSingle => new TaskFunction<Contracts.Details.GetUserProfile>(
+                new ProcessSingle(Store(), events, log), ContractsJsonContext.Default.EventEnvelopeGetUserProfile, failures, log),
+            HandlerNames.PostProcessSingle => new TaskFunction<Contracts.Details.GetUserCookies>(
+                new PostProcessSingle(profiles, Store(), events, log), ContractsJsonContext.Default.EventEnvelopeGetUserCookies, failures, log),
+            HandlerNames.SideEffect => new TaskFunction<Contracts.Details.GetUserCookies>(
+                new SideEffect(profiles, events, log), ContractsJsonContext.Default.EventEnvelopeGetUserCookies, failures, log),
+            HandlerNames.PostProcessAll => new TaskFunction<Contracts.Details.GenerateReport>(
+                new PostProcessAll(Store(), events, log), ContractsJsonContext.Default.EventEnvelopeGenerateReport, failures, log),
+            _ => new FailureRelay(failures, log),
+        };
+        return new WorkerFunction(handlerName, configuration, log, handler, owned);
+    }
+
+    private static AmazonS3Config S3ConfigFor(WorkerConfiguration configuration)
+    {
+        var config = new AmazonS3Config();
+        if (configuration.S3Endpoint is { } endpoint)
+        {
+            // A local S3 (local-cloud) serves buckets by path, not by virtual host.
+            config.ServiceURL = endpoint;
+            config.ForcePathStyle = true;
+            config.AuthenticationRegion = configuration.Region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(configuration.Region);
+        }
+        return config;
+    }
+
+    private static AWSCredentials CredentialsFor(WorkerConfiguration configuration, IClientConfig clientConfig) =>
+        (configuration.AccessKeyId, configuration.SecretAccessKey, configuration.SessionToken) switch
+        {
+            ({ } id, { } secret, { } token) => new SessionAWSCredentials(id, secret, token),
+            ({ } id, { } secret, null) => new BasicAWSCredentials(id, secret),
+            // No keys in this function's environment: the SDK's chain (profile, container, instance role).
+            _ => new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(clientConfig),
+        };
+}

@@ -1,0 +1,15 @@
+namespace Choreo.Worker.Functions.Storage;
+
+/// <summary>
+/// Where a run's files live. Keys derive from the execution and the Map item index, never from names
+/// (names repeat), so a redelivered event overwrites its own file instead of another person's.
+/// </summary>
+public static class ObjectKeys
+{
+    public static string Basic(string execution, int index) => $"{execution}/basic-{index}.json";
+
+    public static string Final(string execution, int index) => $"{execution}/final-{index}.json";
+
+    /// <summary>The article's report name; the leading 0 sorts it first in the console.</summary>
+    public static string Report(string execution) => $"{execution}/0-cookies.json";
+}
