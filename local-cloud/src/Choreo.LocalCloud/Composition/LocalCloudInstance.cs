@@ -78,7 +78,7 @@ public sealed class LocalCloudInstance : IAsyncDisposable
         IFunctionRunner RunnerFor(LocalCloudInstanceOptions o) => o.LambdaMode switch
         {
             LambdaExecutionMode.InProcess => new InProcessRunner(o.InProcessFunctions
-                ?? throw new ArgumentException("In-process Lambda needs LocalCloudInstanceOptions.InProcessFunctions.", nameof(options))),
+                ?? throw new ArgumentException("In-process Lambda needs LocalCloudInstanceOptions.InProcessFunctions.", nameof(options)), Invocations!.Write),
             _ => new ProcessRunner(Invocations!.Write),
         };
     }

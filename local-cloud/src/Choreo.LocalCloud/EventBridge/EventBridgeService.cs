@@ -39,6 +39,9 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
     /// <summary>Every delivery attempt and outcome, for tests and <c>choreo trace</c>.</summary>
     public DeliveryLog Deliveries { get; } = new();
 
+    /// <summary>Every event accepted by any bus, with the number of rules it matched.</summary>
+    public EventJournal Journal { get; } = new();
+
     /// <summary>Completes when every event accepted so far has reached its targets, a dead-letter queue, or been dropped.</summary>
     public Task WhenDeliveriesIdleAsync(CancellationToken cancellationToken) => _dispatcher.WhenIdleAsync(cancellationToken);
 
@@ -395,6 +398,7 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
                 deliveries.AddRange(rule.TargetsInOrder().Select(target => new PendingDelivery(rule.Name, rule.Arn, target, ingested)));
             }
         }
+        Journal.Append(new JournalEntry(bus.Arn, ingested, deliveries.Select(d => d.RuleArn).Distinct().Count(), _clock.UtcNow));
         foreach (var delivery in deliveries)
         {
             _dispatcher.Enqueue(delivery);

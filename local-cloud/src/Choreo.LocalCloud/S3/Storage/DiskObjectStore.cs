@@ -105,6 +105,15 @@ public sealed class DiskObjectStore : IObjectStore
         return metadata;
     }
 
+    /// <summary>The file that holds an object's bytes (objects are stored under hashed names).</summary>
+    public string DataPathOf(string bucketName, string key)
+    {
+        lock (_lock)
+        {
+            return ObjectBasePath(bucketName, key) + ".data";
+        }
+    }
+
     public StoredObject? GetObject(string bucketName, string key)
     {
         lock (_lock)

@@ -6,5 +6,6 @@ namespace Choreo.LocalCloud.Lambda.Runners.InProcess;
 /// </summary>
 public interface IInProcessFunctionFactory
 {
-    IInProcessFunction Create(string handler, IReadOnlyDictionary<string, string> environment);
+    /// <param name="log">Where the function's log lines go: (request id if known, line).</param>
+    IInProcessFunction Create(string handler, IReadOnlyDictionary<string, string> environment, Action<string?, string> log);
 }

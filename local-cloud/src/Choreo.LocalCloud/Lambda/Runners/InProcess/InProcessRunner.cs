@@ -7,7 +7,7 @@ namespace Choreo.LocalCloud.Lambda.Runners.InProcess;
 /// Runs handlers in this process: one instance per function, created on first use (its cold start) and
 /// reused, as a warm Lambda environment reuses its clients.
 /// </summary>
-public sealed class InProcessRunner(IInProcessFunctionFactory factory) : IFunctionRunner
+public sealed class InProcessRunner(IInProcessFunctionFactory factory, Action<string?, string> log) : IFunctionRunner
 {
     private readonly ConcurrentDictionary<string, Lazy<IInProcessFunction>> _instances = new(StringComparer.Ordinal);
 
@@ -16,7 +16,7 @@ public sealed class InProcessRunner(IInProcessFunctionFactory factory) : IFuncti
         IInProcessFunction instance;
         try
         {
-            instance = _instances.GetOrAdd(function.Arn, _ => new Lazy<IInProcessFunction>(() => factory.Create(function.Handler, environment))).Value;
+            instance = _instances.GetOrAdd(function.Arn, _ => new Lazy<IInProcessFunction>(() => factory.Create(function.Handler, environment, log))).Value;
         }
         catch (Exception e)
         {
