@@ -59,6 +59,10 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
     /// <summary>Any execution, Express included (AWS keeps no Express history; local-cloud does, for tracing).</summary>
     public bool TryGetExecution(string executionArn, out ExecutionRun execution) => _executions.TryGetValue(executionArn, out execution!);
 
+    /// <summary>Every execution of <paramref name="stateMachineArn"/> (Standard and Express), oldest first.</summary>
+    public IReadOnlyList<ExecutionRun> ExecutionsOf(string stateMachineArn) =>
+        _executions.Values.Where(e => e.StateMachine.Arn == stateMachineArn).OrderBy(e => e.StartDate).ToList();
+
     public Task<JsonNode> HandleAsync(string operation, JsonNode request, AccountContext caller, CancellationToken cancellationToken)
     {
         var body = request as JsonObject ?? new JsonObject();
