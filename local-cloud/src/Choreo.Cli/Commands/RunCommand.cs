@@ -31,21 +31,6 @@ public static class RunCommand
         {
             people, seed, concurrency, lambda, timeout,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(people) is < 0 or > 10_000)
-            {
-                result.AddError("--people must be from 0 to 10000.");
-            }
-            if (result.GetValue(concurrency) is < 1 or > 1000)
-            {
-                result.AddError("--max-concurrency must be from 1 to 1000.");
-            }
-            if (result.GetValue(timeout) < 1)
-            {
-                result.AddError("--timeout must be at least 1 second.");
-            }
-        });
         command.SetAction((result, cancellationToken) => RunAsync(
             new RunSettings(result.GetValue(people), result.GetValue(seed), result.GetValue(concurrency),
                 result.GetValue(lambda) == "inprocess" ? LambdaExecutionMode.InProcess : LambdaExecutionMode.Process,
@@ -56,6 +41,11 @@ public static class RunCommand
 
     private static async Task<int> RunAsync(RunSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Problems().FirstOrDefault() is { } problem)
+        {
+            AnsiConsole.MarkupLine($"[red]choreo run:[/] {Markup.Escape(problem)}");
+            return 2;
+        }
         try
         {
             return await RunWorkflowAsync(settings, cancellationToken);

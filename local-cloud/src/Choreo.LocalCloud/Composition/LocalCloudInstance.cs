@@ -14,6 +14,7 @@ using Choreo.LocalCloud.Lambda.Model;
 using Choreo.LocalCloud.Lambda.Runners;
 using Choreo.LocalCloud.Lambda.Runners.InProcess;
 using Choreo.LocalCloud.Lambda.Runners.Process;
+using Choreo.LocalCloud.Observability;
 using Choreo.LocalCloud.Sqs;
 using Choreo.LocalCloud.Sqs.Api;
 using Choreo.LocalCloud.Sqs.CloudFormation;
@@ -59,7 +60,8 @@ public sealed class LocalCloudInstance : IAsyncDisposable
 
         Host.AddJsonService(new EventBridgeApi(EventBridge))
             .AddJsonService(new SqsApi(Sqs))
-            .AddJsonService(StepFunctions);
+            .AddJsonService(StepFunctions)
+            .AddRestRoute(new TimelineRoute(() => this));
         IResourceProvider[] providers =
         [
             new EventBusProvider(EventBridge), new RuleProvider(EventBridge), new EventBusPolicyProvider(EventBridge),

@@ -1,0 +1,11 @@
+using Choreo.LocalCloud.Lambda.Runners;
+using Choreo.LocalCloud.Lambda.Runners.InProcess;
+
+namespace EndToEnd.Tests;
+
+/// <summary>A function whose behaviour a test scripts, given the real one.</summary>
+internal sealed class FunctionFault(Func<string, InvocationContext, CancellationToken, Task<string?>> invoke) : IInProcessFunction
+{
+    public Task<string?> InvokeAsync(string eventJson, InvocationContext context, CancellationToken cancellationToken) =>
+        invoke(eventJson, context, cancellationToken);
+}
