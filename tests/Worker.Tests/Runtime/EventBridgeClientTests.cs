@@ -47,7 +47,7 @@ public sealed class EventBridgeClientTests
         await Client().PublishAsync([Done()], CancellationToken.None);
 
         var (request, body) = Assert.Single(_transport.Requests);
-        var authorization = request.Headers.Authorization!.ToString();
+        var authorization = request.Headers.NonValidated["Authorization"].ToString();
         Assert.Equal("20240501T123600Z", Assert.Single(request.Headers.GetValues("X-Amz-Date")));
         Assert.Equal(SessionToken, Assert.Single(request.Headers.GetValues("X-Amz-Security-Token")));
         var contentSha = Assert.Single(request.Headers.GetValues("X-Amz-Content-SHA256"));
