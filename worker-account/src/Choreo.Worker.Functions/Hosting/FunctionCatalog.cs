@@ -1,4 +1,3 @@
-using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Amazon.S3;
@@ -26,7 +25,7 @@ public static class FunctionCatalog
     {
         if (!HandlerNames.All.Contains(handlerName))
         {
-            throw new ArgumentException($"Unknown handler '{handlerName}' (_HANDLER); known: {string.Join(", ", HandlerNames.All)}", nameof(handlerName));
+            throw new ArgumentException($"Unknown handler '{handlerName}' (_HANDLER); known: {string.Join(", ", HandlerNames.All)}");
         }
         options ??= new FunctionHostOptions();
         var configuration = WorkerConfiguration.FromEnvironment(handlerName, environment);
@@ -36,7 +35,7 @@ public static class FunctionCatalog
 
         var http = options.HttpTransport is { } transport ? new HttpClient(transport, disposeHandler: false) : new HttpClient();
         owned.Add(http);
-        var s3Config = S3ConfigFor(configuration);
+        var s3Config = WorkerS3Client.ConfigFor(configuration.Region, configuration.S3Endpoint);
         var credentials = CredentialsFor(configuration, s3Config);
         var publisher = new EventBridgePutEventsClient(
             http,
@@ -53,8 +52,7 @@ public static class FunctionCatalog
         {
             var s3 = new AmazonS3Client(credentials, s3Config);
             owned.Add(s3);
-            var presignOverHttp = configuration.S3Endpoint?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true;
-            return new S3ObjectStore(s3, configuration.Bucket!, presignOverHttp, clock);
+            return WorkerS3Client.StoreFor(s3, configuration.Bucket!, configuration.S3Endpoint, clock);
         }
 
         IFunctionHandler handler = handlerName switch
@@ -72,23 +70,6 @@ public static class FunctionCatalog
             _ => new FailureRelay(failures, log),
         };
         return new WorkerFunction(handlerName, configuration, log, handler, owned);
-    }
-
-    private static AmazonS3Config S3ConfigFor(WorkerConfiguration configuration)
-    {
-        var config = new AmazonS3Config();
-        if (configuration.S3Endpoint is { } endpoint)
-        {
-            // A local S3 (local-cloud) serves buckets by path, not by virtual host.
-            config.ServiceURL = endpoint;
-            config.ForcePathStyle = true;
-            config.AuthenticationRegion = configuration.Region;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(configuration.Region);
-        }
-        return config;
     }
 
     private static AWSCredentials CredentialsFor(WorkerConfiguration configuration, IClientConfig clientConfig) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Choreo.Worker.Runtime.Logging;
@@ -9,6 +10,9 @@ namespace Choreo.Worker.Runtime.Logging;
 /// </summary>
 public sealed class JsonLineLogger(TextWriter output, string functionName, TimeProvider clock)
 {
+    // Log lines are read by people and CloudWatch, not embedded in HTML: keep '+', quotes and non-ASCII readable.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly Lock _gate = new();
 
     public void Info(string? requestId, string message, params (string Name, string? Value)[] fields) =>
@@ -23,7 +27,7 @@ public sealed class JsonLineLogger(TextWriter output, string functionName, TimeP
     private void Write(string level, string? requestId, string message, (string Name, string? Value)[] fields)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("timestamp", clock.GetUtcNow().ToString("O"));
