@@ -67,7 +67,10 @@ public sealed class HappyPathTests(BuiltChoreo built)
         await choreo.Cloud.EventBridge.WhenDeliveriesIdleAsync(CancellationToken.None);
 
         var timeline = Choreo.LocalCloud.Observability.ExecutionTimeline.For(choreo.Cloud, execution.ExecutionArn);
-        Assert.Equal(3, timeline.Count(e => e.Service == "events" && e.What.StartsWith("async.done", StringComparison.Ordinal)));
+        var sideEffectsDone = timeline.Where(e => e.Service == "events" && e.What.StartsWith("async.done", StringComparison.Ordinal)).ToList();
+        // Put on the worker's bus, then forwarded by the return rule to the orchestrator's, where nothing waits on it.
+        Assert.Equal(3, sideEffectsDone.Count(e => e.Account == choreo.Deployment.WorkerAccount.AccountId));
+        Assert.Equal(3, sideEffectsDone.Count(e => e.Account == choreo.Deployment.OrchestratorAccount.AccountId));
         Assert.Contains(timeline, e => e.Account == choreo.Deployment.WorkerAccount.AccountId && e.What.Contains("sideEffect", StringComparison.Ordinal));
         Assert.Contains(timeline, e => e.Account == choreo.Deployment.OrchestratorAccount.AccountId && e.What == "ExecutionSucceeded");
     }

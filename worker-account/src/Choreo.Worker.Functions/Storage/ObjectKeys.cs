@@ -6,6 +6,19 @@ namespace Choreo.Worker.Functions.Storage;
 /// </summary>
 public static class ObjectKeys
 {
+    /// <summary>
+    /// The tag that marks basic-/final- objects for the bucket's expiry rule (S3 lifecycle filters match key
+    /// prefixes only, and these keys start with the execution). The worker stack's rule uses the same pair.
+    /// </summary>
+    public const string IntermediateTagKey = "choreo-lifecycle";
+    public const string IntermediateTagValue = "intermediate";
+
+    public static bool IsIntermediate(string key)
+    {
+        var name = key[(key.LastIndexOf('/') + 1)..];
+        return name.StartsWith("basic-", StringComparison.Ordinal) || name.StartsWith("final-", StringComparison.Ordinal);
+    }
+
     public static string Basic(string execution, int index) => $"{execution}/basic-{index}.json";
 
     public static string Final(string execution, int index) => $"{execution}/final-{index}.json";

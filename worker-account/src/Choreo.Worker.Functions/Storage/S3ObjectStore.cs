@@ -16,9 +16,12 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, bool presignOverH
     {
         try
         {
-            await s3.PutObjectAsync(
-                new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = json, ContentType = "application/json" },
-                cancellationToken).ConfigureAwait(false);
+            var request = new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = json, ContentType = "application/json" };
+            if (ObjectKeys.IsIntermediate(key))
+            {
+                request.TagSet = [new Tag { Key = ObjectKeys.IntermediateTagKey, Value = ObjectKeys.IntermediateTagValue }];
+            }
+            await s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
         {
