@@ -3,7 +3,8 @@ using Choreo.Pipeline;
 
 namespace Pipeline.Tests;
 
-public sealed class PipelineTemplateTests(FourAccountPipeline app) : IClassFixture<FourAccountPipeline>
+[Collection(FourAccountPipelineCollection.Name)]
+public sealed class PipelineTemplateTests(FourAccountPipeline app)
 {
     [Fact]
     public void Stages_run_source_synth_self_mutation_then_Dev_then_Prod()

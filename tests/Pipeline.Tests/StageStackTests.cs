@@ -2,7 +2,8 @@ using Amazon.CDK.CXAPI;
 
 namespace Pipeline.Tests;
 
-public sealed class StageStackTests(FourAccountPipeline app) : IClassFixture<FourAccountPipeline>
+[Collection(FourAccountPipelineCollection.Name)]
+public sealed class StageStackTests(FourAccountPipeline app)
 {
     public static TheoryData<string, string, string> Placements() => new()
     {

@@ -14,6 +14,14 @@ catch (ChoreoConfigurationException e)
     return 1;
 }
 
+// The pipeline's own synth runs plain `npx cdk synth` in CodeBuild: without the accounts in cdk.json, self-mutation
+// would rewrite the deployed pipeline to target the fake local accounts.
+if (configuration.IsLocalDefault && System.Environment.GetEnvironmentVariable("CODEBUILD_BUILD_ID") is not null)
+{
+    Console.Error.WriteLine($"Choreo configuration error: the pipeline's synth found none of {string.Join(", ", ContextKeys.Accounts)}; commit them in the \"context\" of cdk.json.");
+    return 1;
+}
+
 new PipelineStack(app, "ChoreoPipeline", new PipelineStackProps
 {
     Env = new Amazon.CDK.Environment { Account = configuration.ToolingAccount, Region = configuration.Region },
