@@ -11,8 +11,8 @@ namespace Choreo.LocalCloud.Lambda.Invocation;
 
 /// <summary>
 /// Invokes functions with Lambda's semantics. Synchronous invokes run once and return the result.
-/// Asynchronous invokes (EventBridge targets) are accepted at once (202) and wait in a queue per function
-/// for one of its <see cref="LambdaServiceOptions.MaxConcurrencyPerFunction"/> slots; a failed attempt
+/// Asynchronous invokes (EventBridge targets) are accepted at once (202) and wait, first come first served,
+/// for one of their function's <see cref="LambdaServiceOptions.MaxConcurrencyPerFunction"/> slots; a failed attempt
 /// gives its slot back while it waits to be retried (the function's MaximumRetryAttempts, 2 by default),
 /// unless the event is older than its maximum age; then the record goes to the on-failure destination.
 /// Every attempt has the function's timeout.
