@@ -8,6 +8,7 @@ using Choreo.LocalCloud.EventBridge;
 using Choreo.LocalCloud.EventBridge.Api;
 using Choreo.LocalCloud.EventBridge.CloudFormation;
 using Choreo.LocalCloud.Hosting;
+using Choreo.LocalCloud.Lambda.Api;
 using Choreo.LocalCloud.Lambda.CloudFormation;
 using Choreo.LocalCloud.Lambda.Invocation;
 using Choreo.LocalCloud.Lambda.Model;
@@ -61,7 +62,8 @@ public sealed class LocalCloudInstance : IAsyncDisposable
         Host.AddJsonService(new EventBridgeApi(EventBridge))
             .AddJsonService(new SqsApi(Sqs))
             .AddJsonService(StepFunctions)
-            .AddRestRoute(new TimelineRoute(() => this));
+            .AddRestRoute(new TimelineRoute(() => this))
+            .AddRestRoute(new FunctionsRoute(Functions, Lambda));
         IResourceProvider[] providers =
         [
             new EventBusProvider(EventBridge), new RuleProvider(EventBridge), new EventBusPolicyProvider(EventBridge),

@@ -34,5 +34,10 @@ public sealed class InvocationLog
 
     public IReadOnlyList<string> Unattributed => _unattributed.ToList();
 
+    /// <summary>The latest attempt of a request (an asynchronous invocation keeps its request id across retries).</summary>
     public InvocationRecord? Find(string requestId) => _byRequest.GetValueOrDefault(requestId);
+
+    /// <summary>Every attempt of a request, first to last.</summary>
+    public IReadOnlyList<InvocationRecord> Attempts(string requestId) =>
+        _ordered.Where(r => r.RequestId == requestId).OrderBy(r => r.Attempt).ToList();
 }

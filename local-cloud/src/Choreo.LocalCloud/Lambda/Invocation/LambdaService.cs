@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using Choreo.LocalCloud.Lambda.Destinations;
 using Choreo.LocalCloud.Lambda.Model;
 using Choreo.LocalCloud.Lambda.Runners;
@@ -11,10 +11,11 @@ namespace Choreo.LocalCloud.Lambda.Invocation;
 
 /// <summary>
 /// Invokes functions with Lambda's semantics. Synchronous invokes run once and return the result.
-/// Asynchronous invokes (EventBridge targets) go to a queue per function, drained by at most
-/// <see cref="LambdaServiceOptions.MaxConcurrencyPerFunction"/> workers; a failed attempt is retried
-/// (the function's MaximumRetryAttempts, 2 by default) unless the event is older than its maximum age,
-/// then the record goes to the on-failure destination. Every attempt has the function's timeout.
+/// Asynchronous invokes (EventBridge targets) are accepted at once (202) and wait, first come first served,
+/// for one of their function's <see cref="LambdaServiceOptions.MaxConcurrencyPerFunction"/> slots; a failed attempt
+/// gives its slot back while it waits to be retried (the function's MaximumRetryAttempts, 2 by default),
+/// unless the event is older than its maximum age; then the record goes to the on-failure destination.
+/// Every attempt has the function's timeout.
 /// </summary>
 public sealed class LambdaService : ILambdaInvoker, IAsyncDisposable
 {
@@ -25,8 +26,8 @@ public sealed class LambdaService : ILambdaInvoker, IAsyncDisposable
     private readonly LambdaServiceOptions _options;
     private readonly Func<IDisposable>? _beginActivity;
     private readonly Action<string> _warn;
-    private readonly ConcurrentDictionary<string, Channel<AsyncInvocation>> _queues = new(StringComparer.Ordinal);
-    private readonly ConcurrentBag<Task> _workers = [];
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _slots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _pending = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
     public LambdaService(
@@ -45,47 +46,28 @@ public sealed class LambdaService : ILambdaInvoker, IAsyncDisposable
 
     public InvocationLog Log { get; }
 
-    public async Task<LambdaInvokeResult> InvokeAsync(string functionArn, string payload, LambdaInvocationType invocationType, CancellationToken cancellationToken)
+    public async Task<LambdaInvokeResult> InvokeAsync(string functionArn, string payload, LambdaInvocationType invocationType, CancellationToken cancellationToken) =>
+        (await InvokeAsync(_functions.Get(functionArn), payload, invocationType, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>Invokes <paramref name="function"/> and returns the request id with the result (the Invoke API needs both).</summary>
+    public async Task<FunctionInvocation> InvokeAsync(LambdaFunction function, string payload, LambdaInvocationType invocationType, CancellationToken cancellationToken)
     {
-        var function = _functions.Get(functionArn);
         var requestId = Guid.NewGuid().ToString();
         if (invocationType == LambdaInvocationType.Event)
         {
-            var queue = _queues.GetOrAdd(function.Arn, _ => StartQueue());
-            await queue.Writer.WriteAsync(new AsyncInvocation(function.Arn, payload, requestId, _clock.UtcNow, _beginActivity?.Invoke()), cancellationToken).ConfigureAwait(false);
-            return new LambdaInvokeResult(202, null, null);
+            // Accepted now; the queued event counts as work in flight (a virtual clock waits for it).
+            var invocation = new AsyncInvocation(function.Arn, payload, requestId, _clock.UtcNow, _beginActivity?.Invoke());
+            var processing = Task.Run(() => ProcessAsync(invocation));
+            _pending[requestId] = processing;
+            _ = processing.ContinueWith(_ => _pending.TryRemove(requestId, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return new FunctionInvocation(requestId, new LambdaInvokeResult(202, null, null));
         }
 
         using var activity = _beginActivity?.Invoke();
         var outcome = await RunOnceAsync(function, payload, requestId, attempt: 1, cancellationToken).ConfigureAwait(false);
-        return outcome.Error is null
+        return new FunctionInvocation(requestId, outcome.Error is null
             ? new LambdaInvokeResult(200, outcome.Payload ?? "null", null)
-            : new LambdaInvokeResult(200, ErrorPayload(outcome.Error).ToJsonString(), "Unhandled");
-    }
-
-    private Channel<AsyncInvocation> StartQueue()
-    {
-        var queue = Channel.CreateUnbounded<AsyncInvocation>();
-        for (var i = 0; i < _options.MaxConcurrencyPerFunction; i++)
-        {
-            _workers.Add(Task.Run(() => DrainAsync(queue.Reader)));
-        }
-        return queue;
-    }
-
-    private async Task DrainAsync(ChannelReader<AsyncInvocation> reader)
-    {
-        try
-        {
-            await foreach (var invocation in reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
-            {
-                await ProcessAsync(invocation).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            // Shutting down: queued events die with the process, as on a real host crash.
-        }
+            : new LambdaInvokeResult(200, ErrorPayload(outcome.Error).ToJsonString(), "Unhandled"));
     }
 
     private async Task ProcessAsync(AsyncInvocation invocation)
@@ -97,6 +79,14 @@ public sealed class LambdaService : ILambdaInvoker, IAsyncDisposable
         {
             await AttemptAllAsync(invocation, () => { queued?.Dispose(); queued = null; }).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Shutting down: queued and retrying events die with the process, as on a real host crash.
+        }
+        catch (Exception e)
+        {
+            _warn($"asynchronous invocation {invocation.RequestId} of {invocation.FunctionArn} was lost: {e.GetType().Name}: {e.Message}");
+        }
         finally
         {
             queued?.Dispose();
@@ -107,47 +97,62 @@ public sealed class LambdaService : ILambdaInvoker, IAsyncDisposable
     {
         var function = _functions.Get(invocation.FunctionArn);
         var settings = _functions.SettingsOf(function.Arn);
-        var attempts = 1 + Math.Clamp(settings.MaximumRetryAttempts, 0, 2);
-        FunctionOutcome outcome = FunctionOutcome.Failure("Runtime.Unknown", "The invocation did not run.");
+        var slots = _slots.GetOrAdd(function.Arn, _ => new SemaphoreSlim(_options.MaxConcurrencyPerFunction));
+        var maximumAttempts = 1 + Math.Clamp(settings.MaximumRetryAttempts, 0, 2);
+        FunctionOutcome? outcome = null;
         var condition = "RetriesExhausted";
-        var attempt = 0;
-        while (attempt < attempts)
+        var attempts = 0;
+        while (attempts < maximumAttempts)
         {
-            attempt++;
             if (_clock.UtcNow - invocation.Received > TimeSpan.FromSeconds(settings.MaximumEventAgeInSeconds))
             {
                 condition = "EventAgeExceeded";
                 break;
             }
-            outcome = await RunOnceAsync(function, invocation.Payload, invocation.RequestId, attempt, _stopping.Token).ConfigureAwait(false);
-            if (outcome.Succeeded || attempt == attempts)
+            attempts++;
+            using (var running = _beginActivity?.Invoke())
+            {
+                // The concurrency slot is held while the function runs, never while a retry waits.
+                await slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
+                try
+                {
+                    outcome = await RunOnceAsync(function, invocation.Payload, invocation.RequestId, attempts, _stopping.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+                firstAttemptDone();
+            }
+            if (outcome.Succeeded || attempts == maximumAttempts)
             {
                 break;
             }
-            firstAttemptDone();
-            await _clock.DelayAsync(_options.RetryDelay(attempt), _stopping.Token).ConfigureAwait(false);
+            await _clock.DelayAsync(_options.RetryDelay(attempts), _stopping.Token).ConfigureAwait(false);
         }
 
         using var sending = _beginActivity?.Invoke();
         firstAttemptDone();
-        if (outcome.Succeeded)
+        if (outcome is { Succeeded: true })
         {
             if (settings.OnSuccessDestination is { } success)
             {
-                var record = InvocationResultRecord.Build(invocation.RequestId, function.Arn, "Success", attempt, invocation.Payload, null, ParseOrNull(outcome.Payload), _clock.UtcNow);
+                var record = InvocationResultRecord.Build(invocation.RequestId, function.Arn, "Success", attempts, invocation.Payload, null, ParseOrNull(outcome.Payload), _clock.UtcNow);
                 await _destinations.SendAsync(function.Account, success, InvocationResultRecord.SuccessDetailType, record, function.Arn, _stopping.Token).ConfigureAwait(false);
             }
             return;
         }
-        var error = outcome.Error!;
+        var error = outcome?.Error;
         if (settings.OnFailureDestination is { } failure)
         {
-            var record = InvocationResultRecord.Build(invocation.RequestId, function.Arn, condition, attempt, invocation.Payload, "Unhandled", ErrorPayload(error), _clock.UtcNow);
+            var record = InvocationResultRecord.Build(invocation.RequestId, function.Arn, condition, attempts, invocation.Payload,
+                error is null ? null : "Unhandled", error is null ? null : ErrorPayload(error), _clock.UtcNow);
             await _destinations.SendAsync(function.Account, failure, InvocationResultRecord.FailureDetailType, record, function.Arn, _stopping.Token).ConfigureAwait(false);
         }
         else
         {
-            _warn($"{function.Name}: asynchronous invocation {invocation.RequestId} failed after {attempt} attempt(s) ({condition}) and has no on-failure destination: {error.ErrorType}: {error.ErrorMessage}");
+            var reason = error is null ? "it was never attempted" : $"{error.ErrorType}: {error.ErrorMessage}";
+            _warn($"{function.Name}: asynchronous invocation {invocation.RequestId} failed after {attempts} attempt(s) ({condition}) and has no on-failure destination: {reason}");
         }
     }
 
@@ -156,22 +161,27 @@ public sealed class LambdaService : ILambdaInvoker, IAsyncDisposable
         using var running = _beginActivity?.Invoke();
         var started = _clock.UtcNow;
         var record = Log.Begin(requestId, function.Arn, attempt, started, EventIdOf(payload));
+        Log.Write(requestId, $"START RequestId: {requestId} Version: $LATEST");
         var context = new InvocationContext(requestId, function.Arn, function.Name, started + function.Timeout, $"Root=1-{started.ToUnixTimeSeconds():x8}-{Guid.NewGuid():N}"[..46]);
         var environment = FunctionEnvironment.For(function, _options.Endpoint(), _options.SecretAccessKey);
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
 
         using var invocationCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var run = _runner.RunAsync(function, environment, payload, context, invocationCancel.Token);
-        var timeout = _clock.DelayAsync(function.Timeout, invocationCancel.Token);
+        // The run is real work: it holds an activity, so a virtual clock stands still until it ends and
+        // its timer alone would never fire for a function that hangs. The timeout is therefore also
+        // enforced in real time (the same instant on the system clock).
+        var timeout = Task.WhenAny(_clock.DelayAsync(function.Timeout, invocationCancel.Token), Task.Delay(function.Timeout, invocationCancel.Token));
         FunctionOutcome outcome;
         if (await Task.WhenAny(run, timeout).ConfigureAwait(false) == run)
         {
-            outcome = await ResultOf(run).ConfigureAwait(false);
+            outcome = await ResultOf(function, run, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             await invocationCancel.CancelAsync().ConfigureAwait(false);
-            await ResultOf(run).ConfigureAwait(false);
-            outcome = FunctionOutcome.Failure("Sandbox.Timedout", $"RequestId: {requestId} Error: Task timed out after {function.Timeout.TotalSeconds:0.00} seconds");
+            await ResultOf(function, run, cancellationToken).ConfigureAwait(false);
+            outcome = FunctionOutcome.Failure("Sandbox.Timedout", $"RequestId: {requestId} Error: Task timed out after {function.Timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} seconds");
         }
         await invocationCancel.CancelAsync().ConfigureAwait(false);
         record.End(_clock.UtcNow, outcome.Error);
@@ -179,18 +189,29 @@ public sealed class LambdaService : ILambdaInvoker, IAsyncDisposable
         {
             Log.Write(requestId, $"{{\"level\":\"ERROR\",\"requestId\":\"{requestId}\",\"errorType\":{JsonValue.Create(error.ErrorType).ToJsonString()},\"errorMessage\":{JsonValue.Create(error.ErrorMessage).ToJsonString()}}}");
         }
+        Log.Write(requestId, $"END RequestId: {requestId}");
+        Log.Write(requestId, $"REPORT RequestId: {requestId}\tDuration: {stopwatch.Elapsed.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture)} ms\tMemory Size: {function.MemorySize} MB");
         return outcome;
     }
 
-    private static async Task<FunctionOutcome> ResultOf(Task<FunctionOutcome> run)
+    /// <summary>The runner's outcome; a runner that throws (other than for cancellation) is a failed invocation, not a lost one.</summary>
+    private static async Task<FunctionOutcome> ResultOf(LambdaFunction function, Task<FunctionOutcome> run, CancellationToken callerCancellation)
     {
         try
         {
             return await run.ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (callerCancellation.IsCancellationRequested)
+        {
+            throw;
+        }
         catch (OperationCanceledException)
         {
             return FunctionOutcome.Failure("Sandbox.Timedout", "The invocation was stopped.");
+        }
+        catch (Exception e)
+        {
+            return FunctionOutcome.Failure("Runtime.Unknown", $"local-cloud could not run {function.Name}: {e.GetType().Name}: {e.Message}");
         }
     }
 
@@ -228,12 +249,12 @@ public sealed class LambdaService : ILambdaInvoker, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        foreach (var queue in _queues.Values)
-        {
-            queue.Writer.TryComplete();
-        }
-        await Task.WhenAll(_workers).ConfigureAwait(false);
+        await Task.WhenAll(_pending.Values).ConfigureAwait(false);
         await _runner.DisposeAsync().ConfigureAwait(false);
+        foreach (var slots in _slots.Values)
+        {
+            slots.Dispose();
+        }
         _stopping.Dispose();
     }
 }
