@@ -71,7 +71,7 @@ public sealed class HappyPathTests(BuiltChoreo built)
         // Put on the worker's bus, then forwarded by the return rule to the orchestrator's, where nothing waits on it.
         Assert.Equal(3, sideEffectsDone.Count(e => e.Account == choreo.Deployment.WorkerAccount.AccountId));
         Assert.Equal(3, sideEffectsDone.Count(e => e.Account == choreo.Deployment.OrchestratorAccount.AccountId));
-        Assert.Contains(timeline, e => e.Account == choreo.Deployment.WorkerAccount.AccountId && e.What.Contains("sideEffect", StringComparison.Ordinal));
+        Assert.Contains(timeline, e => e.Account == choreo.Deployment.WorkerAccount.AccountId && e.What.Contains("SideEffect", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(timeline, e => e.Account == choreo.Deployment.OrchestratorAccount.AccountId && e.What == "ExecutionSucceeded");
     }
 }

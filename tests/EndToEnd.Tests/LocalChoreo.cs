@@ -29,7 +29,9 @@ internal sealed class LocalChoreo : IAsyncDisposable
     {
         var cloud = await LocalCloudInstance.StartAsync(new LocalCloudInstanceOptions
         {
-            Host = new LocalCloudOptions { Port = 0, Clock = clock ?? new VirtualClock(DateTimeOffset.UtcNow) },
+            // A longer quiet period than the default: here callbacks cross real HTTP and thread hops, and time must
+            // jump only when the whole two-account system is really idle (a lost done, a retry backoff).
+            Host = new LocalCloudOptions { Port = 0, Clock = clock ?? new VirtualClock(DateTimeOffset.UtcNow) { QuietPeriod = TimeSpan.FromMilliseconds(100) } },
             LambdaMode = mode,
             InProcessFunctions = mode == LambdaExecutionMode.InProcess ? functions ?? new ScriptedFunctions() : null,
         });

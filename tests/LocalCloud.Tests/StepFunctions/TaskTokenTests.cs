@@ -79,13 +79,23 @@ public sealed class TaskTokenTests
     public async Task A_heartbeat_keeps_a_waiting_task_alive()
     {
         var pending = new TaskCompletionSource<string>();
-        var bus = new FakeEventBus { OnEntry = e => { pending.TrySetResult(JsonNode.Parse(e.Detail!)!["token"]!.GetValue<string>()); return Task.CompletedTask; } };
-        var harness = new StepFunctionsHarness(bus);
-        var clock = harness.Clock;
+        StepFunctionsHarness? harness = null;
+        IDisposable? worker = null;
+        // The "worker" is busy from the moment the event arrives, so the virtual clock cannot jump past the heartbeat meanwhile.
+        var bus = new FakeEventBus
+        {
+            OnEntry = e =>
+            {
+                worker = harness!.Clock.BeginActivity();
+                pending.TrySetResult(JsonNode.Parse(e.Detail!)!["token"]!.GetValue<string>());
+                return Task.CompletedTask;
+            },
+        };
+        harness = new StepFunctionsHarness(bus);
         var run = await harness.StartAsync(await harness.CreateAsync(WaitForCallback), "{\"job\":\"j-3\"}");
         var token = await pending.Task.WaitAsync(TimeSpan.FromSeconds(5));
 
-        using (clock.BeginActivity())
+        using (worker)
         {
             await harness.CallAsync("SendTaskHeartbeat", new JsonObject { ["taskToken"] = token });
             await harness.CallAsync("SendTaskSuccess", new JsonObject { ["taskToken"] = token, ["output"] = "\"ok\"" });
