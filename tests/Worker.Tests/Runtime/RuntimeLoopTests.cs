@@ -13,10 +13,18 @@ public sealed class RuntimeLoopTests
     private LambdaRuntimeLoop LoopFor(FakeRuntimeApi api, HttpClient http) =>
         new(new RuntimeApiClient(http, api.HostAndPort, "worker-getMultiple"), new JsonLineLogger(_logs, "worker-getMultiple", TimeProvider.System), TimeProvider.System);
 
+    // Cancelled while waiting for the next event the loop throws; cancelled between events it returns. Either way it stops.
     private static async Task StopAsync(CancellationTokenSource stop, Task run)
     {
         stop.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        try
+        {
+            await run.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        Assert.True(run.IsCompleted, "the runtime loop did not stop when cancelled");
     }
 
     [Fact]
