@@ -149,7 +149,7 @@ var callback = (await instance.StepFunctions.HandleAsync("CreateStateMachine", n
         Console.Error.WriteLine($"{roundTrips} round trips ended {execution.Status}: {execution.Error}: {execution.Cause}");
         return 1;
     }
-    var routed = instance.EventBridge.Journal.Entries().Count(entry => entry.MatchedRules == 1);
+    var routed = instance.EventBridge.Journal.Snapshot().Count(entry => entry.MatchedRules == 1);
     if (routed != roundTrips)
     {
         Console.Error.WriteLine($"Expected {roundTrips} events routed to the answering function, EventBridge routed {routed}.");

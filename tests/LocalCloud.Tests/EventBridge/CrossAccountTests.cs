@@ -86,7 +86,7 @@ public sealed class CrossAccountTests
         Assert.Equal("NO_PERMISSIONS", message.Attributes["ERROR_CODE"].StringValue);
         Assert.Equal(WorkerBusArn, message.Attributes["TARGET_ARN"].StringValue);
         // Permission errors are not retried, as AWS documents: one attempt, then the dead-letter queue.
-        var record = Assert.Single(harness.Events.Deliveries.Records());
+        var record = Assert.Single(harness.Events.Deliveries.Snapshot());
         Assert.Equal(DeliveryOutcome.DeadLettered, record.Outcome);
     }
 }

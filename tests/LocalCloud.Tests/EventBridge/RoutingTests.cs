@@ -33,7 +33,7 @@ public sealed class RoutingTests
         Assert.Equal("2026-01-02T03:04:05Z", delivered["time"]!.GetValue<string>());
         Assert.Equal("arn:aws:s3:::bucket", delivered["resources"]![0]!.GetValue<string>());
         Assert.Equal("j-1", delivered["detail"]!["job"]!.GetValue<string>());
-        Assert.Equal(DeliveryOutcome.Delivered, Assert.Single(harness.Events.Deliveries.Records()).Outcome);
+        Assert.Equal(DeliveryOutcome.Delivered, Assert.Single(harness.Events.Deliveries.Snapshot()).Outcome);
     }
 
     [Fact]

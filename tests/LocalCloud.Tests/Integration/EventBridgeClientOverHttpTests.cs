@@ -40,7 +40,7 @@ public sealed class EventBridgeClientOverHttpTests : IAsyncLifetime
     {
         await WorkerClient().PublishAsync([Event("default")], CancellationToken.None);
 
-        var entry = Assert.Single(_cloud.EventBridge.Journal.Entries());
+        var entry = Assert.Single(_cloud.EventBridge.Journal.Snapshot());
         Assert.Equal(EventBridgeArn.Bus(Worker, "default"), entry.BusArn);
         Assert.Equal("bench.client", entry.Event.Source);
         Assert.Equal("ThingHappened", entry.Event.DetailType);
@@ -75,7 +75,7 @@ public sealed class EventBridgeClientOverHttpTests : IAsyncLifetime
             ClientFor(Worker.AccountId, "not-the-secret").PublishAsync([Event("default")], CancellationToken.None));
 
         Assert.Equal("InvalidSignatureException", refused.ErrorCode);
-        Assert.Empty(_cloud.EventBridge.Journal.Entries());
+        Assert.Empty(_cloud.EventBridge.Journal.Snapshot());
     }
 
     [Fact]
@@ -86,13 +86,13 @@ public sealed class EventBridgeClientOverHttpTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<PutEventsFailedException>(() =>
             WorkerClient().PublishAsync([Event(orchestratorBus)], CancellationToken.None));
         Assert.Equal("AccessDeniedException", refused.ErrorCode);
-        Assert.Empty(_cloud.EventBridge.Journal.Entries());
+        Assert.Empty(_cloud.EventBridge.Journal.Snapshot());
 
         _cloud.EventBridge.PutPermission(Orchestrator, "default",
             PermissionStatement.Build("allow-worker", Worker.AccountId, "events:PutEvents", orchestratorBus, null));
         await WorkerClient().PublishAsync([Event(orchestratorBus)], CancellationToken.None);
 
-        var entry = Assert.Single(_cloud.EventBridge.Journal.Entries());
+        var entry = Assert.Single(_cloud.EventBridge.Journal.Snapshot());
         Assert.Equal(orchestratorBus, entry.BusArn);
         Assert.Equal(Worker.AccountId, entry.Event.Account);
     }

@@ -31,9 +31,9 @@ public static class ExecutionTimeline
         }
 
         var extra = extraEventIds?.ToHashSet(StringComparer.Ordinal) ?? [];
-        var deliveries = cloud.EventBridge.Deliveries.Records().ToLookup(d => d.EventId);
+        var deliveries = cloud.EventBridge.Deliveries.Snapshot().ToLookup(d => d.EventId);
         var invocations = cloud.Invocations.All.Where(i => i.EventId is not null).ToLookup(i => i.EventId!);
-        foreach (var journal in cloud.EventBridge.Journal.Entries())
+        foreach (var journal in cloud.EventBridge.Journal.Snapshot())
         {
             if (!extra.Contains(journal.Event.Id) && ExecutionOf(journal.Event) != executionArn)
             {

@@ -11,7 +11,7 @@ public sealed class ManagedPolicyProvider(IamRegistry registry) : IResourceProvi
     public Task<ProvisionedResource> CreateAsync(ResourceRequest request, CancellationToken cancellationToken)
     {
         var properties = request.Properties;
-        var name = IamProperties.Text(properties, "ManagedPolicyName") ?? GeneratedPhysicalName.For(request, maxLength: 128);
+        var name = ResourceProperties.Text(properties, "ManagedPolicyName") ?? GeneratedPhysicalName.For(request, maxLength: 128);
         var path = IamProperties.PathOf(properties);
         var roles = IamProperties.Names(properties, "Roles");
         var policy = new IamManagedPolicy(

@@ -14,7 +14,7 @@ public sealed class PolicyProvider(IamRegistry registry) : IResourceProvider
     public Task<ProvisionedResource> CreateAsync(ResourceRequest request, CancellationToken cancellationToken)
     {
         var properties = request.Properties;
-        var policyName = IamProperties.Text(properties, "PolicyName")
+        var policyName = ResourceProperties.Text(properties, "PolicyName")
             ?? throw new ArgumentException($"AWS::IAM::Policy {request.LogicalId} has no PolicyName");
         var id = GeneratedPhysicalName.For(request, maxLength: 128);
         registry.AddPolicy(new IamPolicy(

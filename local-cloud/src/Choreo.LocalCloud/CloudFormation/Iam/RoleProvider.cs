@@ -11,11 +11,11 @@ public sealed class RoleProvider(IamRegistry registry) : IResourceProvider
     public Task<ProvisionedResource> CreateAsync(ResourceRequest request, CancellationToken cancellationToken)
     {
         var properties = request.Properties;
-        var name = IamProperties.Text(properties, "RoleName") ?? GeneratedPhysicalName.For(request, maxLength: 64);
+        var name = ResourceProperties.Text(properties, "RoleName") ?? GeneratedPhysicalName.For(request, maxLength: 64);
         var path = IamProperties.PathOf(properties);
         var inline = (properties["Policies"] as JsonArray ?? [])
             .OfType<JsonObject>()
-            .Select(p => new IamInlinePolicy(IamProperties.Text(p, "PolicyName") ?? "", p["PolicyDocument"]?.DeepClone()))
+            .Select(p => new IamInlinePolicy(ResourceProperties.Text(p, "PolicyName") ?? "", p["PolicyDocument"]?.DeepClone()))
             .ToList();
         var role = registry.AddRole(new IamRole(
             request.Account.AccountId,

@@ -4,24 +4,4 @@ namespace Choreo.LocalCloud.EventBridge.Model;
 /// Every event every bus accepted, in order: with the delivery log it answers "what happened to this
 /// execution's events across accounts" (<c>choreo trace</c>), which CloudWatch would otherwise hold.
 /// </summary>
-public sealed class EventJournal
-{
-    private readonly List<JournalEntry> _entries = [];
-    private readonly Lock _gate = new();
-
-    public void Append(JournalEntry entry)
-    {
-        lock (_gate)
-        {
-            _entries.Add(entry);
-        }
-    }
-
-    public IReadOnlyList<JournalEntry> Entries()
-    {
-        lock (_gate)
-        {
-            return _entries.ToList();
-        }
-    }
-}
+public sealed class EventJournal : AppendOnlyLog<JournalEntry>;

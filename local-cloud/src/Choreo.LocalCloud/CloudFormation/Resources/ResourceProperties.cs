@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Choreo.LocalCloud.Lambda.CloudFormation;
+namespace Choreo.LocalCloud.CloudFormation.Resources;
 
-/// <summary>Reads resolved template properties, naming the resource and property when one is malformed.</summary>
-internal static class ResourceProperties
+/// <summary>Reads resolved template properties for any provider, naming the resource and property when one is malformed.</summary>
+public static class ResourceProperties
 {
     public static string? Text(JsonObject properties, string name) =>
         properties[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
