@@ -2,22 +2,34 @@ using System.Text.Json.Nodes;
 
 namespace LocalCloud.Tests.StepFunctions;
 
-/// <summary>The shared Step Functions conformance cases (<c>shared/conformance/stepfunctions</c>) and the known-failures list.</summary>
+/// <summary>
+/// The AWS-recorded Step Functions cases of <c>tests/conformance/stepfunctions</c>, copied beside the test assembly
+/// by the project file, and the known-failures list.
+/// </summary>
 public static class ConformanceCorpus
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = Path.Combine(AppContext.BaseDirectory, "Conformance", "stepfunctions");
 
-    public static IEnumerable<object[]> Cases() =>
-        Directory.EnumerateFiles(Root, "*.json", SearchOption.AllDirectories)
+    public static IEnumerable<object[]> Cases()
+    {
+        if (!Directory.Exists(Root))
+        {
+            throw new DirectoryNotFoundException($"Step Functions conformance corpus not found at {Root}; it is copied from tests/conformance at build time");
+        }
+
+        return Directory.EnumerateFiles(Root, "*.json", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .Select(p => new object[] { p });
+    }
 
     public static JsonObject Load(string relativePath) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(Root, relativePath)))!.AsObject();
 
     /// <summary>Cases that cannot pass yet, with the reason: <c>path: reason</c> per line, <c>#</c> comments.</summary>
-    public static IReadOnlyDictionary<string, string> KnownFailures()
+    public static IReadOnlyDictionary<string, string> KnownFailures { get; } = ReadKnownFailures();
+
+    private static Dictionary<string, string> ReadKnownFailures()
     {
         var file = Path.Combine(AppContext.BaseDirectory, "StepFunctions", "known-failures.txt");
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -30,25 +42,9 @@ public static class ConformanceCorpus
             }
 
             var colon = text.IndexOf(": ", StringComparison.Ordinal);
-            result[colon < 0 ? text : text[..colon]] = colon < 0 ? string.Empty : text[(colon + 2)..];
+            result[colon < 0 ? text : text[..colon]] = colon < 0 ? "listed in known-failures.txt" : text[(colon + 2)..];
         }
 
         return result;
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Choreo.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        if (dir?.Parent is null)
-        {
-            throw new InvalidOperationException("Choreo.slnx not found above the test directory: cannot locate ../shared");
-        }
-
-        return Path.Combine(dir.Parent.FullName, "shared", "conformance", "stepfunctions");
     }
 }

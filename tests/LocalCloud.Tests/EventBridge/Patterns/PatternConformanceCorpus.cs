@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace LocalCloud.Tests.EventBridge.Patterns;
 
 /// <summary>
-/// The AWS-recorded EventBridge pattern cases in <c>shared/conformance/eventbridge</c>, found as the sibling
-/// of the repository root (the folder holding <c>Choreo.slnx</c>).
+/// The AWS-recorded EventBridge pattern cases of <c>tests/conformance/eventbridge</c>, copied beside the test
+/// assembly by the project file.
 /// </summary>
 public static class PatternConformanceCorpus
 {
@@ -16,10 +16,10 @@ public static class PatternConformanceCorpus
 
     private static IReadOnlyDictionary<string, PatternCase> Load()
     {
-        var directory = Path.Combine(FindRepositoryRoot(), "..", "shared", "conformance", "eventbridge");
+        var directory = Path.Combine(AppContext.BaseDirectory, "Conformance", "eventbridge");
         if (!Directory.Exists(directory))
         {
-            throw new DirectoryNotFoundException($"EventBridge conformance corpus not found at {Path.GetFullPath(directory)}");
+            throw new DirectoryNotFoundException($"EventBridge conformance corpus not found at {directory}; it is copied from tests/conformance at build time");
         }
         var cases = new Dictionary<string, PatternCase>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(directory, "*.json"))
@@ -47,17 +47,5 @@ public static class PatternConformanceCorpus
             throw new InvalidDataException($"EventBridge conformance corpus at {Path.GetFullPath(directory)} holds no cases");
         }
         return cases;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Choreo.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException($"No Choreo.slnx above {AppContext.BaseDirectory}; cannot locate shared/conformance");
     }
 }
