@@ -13,12 +13,12 @@ public sealed class DiskObjectStoreTests : IDisposable
     [Fact]
     public void Objects_and_policies_survive_a_restart()
     {
-        var first = new DiskObjectStore(_stateDirectory, _clock);
+        IObjectStore first = new DiskObjectStore(_stateDirectory, _clock);
         first.TryCreateBucket(new BucketRecord("reports", "222222222222", "us-east-1", _clock.UtcNow));
         first.PutObject("reports", "runs/42/0-cookies.json", Encoding.UTF8.GetBytes("{}"), "application/json", new Dictionary<string, string> { ["run"] = "42" });
         first.SetBucketPolicy("reports", """{"Statement":[]}""");
 
-        var second = new DiskObjectStore(_stateDirectory, _clock);
+        IObjectStore second = new DiskObjectStore(_stateDirectory, _clock);
         var stored = second.GetObject("reports", "runs/42/0-cookies.json");
 
         Assert.NotNull(stored);
@@ -32,7 +32,7 @@ public sealed class DiskObjectStoreTests : IDisposable
     [Fact]
     public void Listing_is_ordered_by_key_and_filtered_by_prefix()
     {
-        var store = new DiskObjectStore(_stateDirectory, _clock);
+        IObjectStore store = new DiskObjectStore(_stateDirectory, _clock);
         store.TryCreateBucket(new BucketRecord("listing", "111111111111", "us-east-1", _clock.UtcNow));
         foreach (var key in new[] { "b", "a/2", "a/1", "c" })
         {
@@ -46,7 +46,7 @@ public sealed class DiskObjectStoreTests : IDisposable
     [Fact]
     public void A_bucket_with_objects_cannot_be_deleted()
     {
-        var store = new DiskObjectStore(_stateDirectory, _clock);
+        IObjectStore store = new DiskObjectStore(_stateDirectory, _clock);
         store.TryCreateBucket(new BucketRecord("full", "111111111111", "us-east-1", _clock.UtcNow));
         store.PutObject("full", "k", [1], "binary/octet-stream", new Dictionary<string, string>());
 
