@@ -52,6 +52,7 @@ public sealed class S3Endpoint
         var (rawPath, _) = ReceivedRequest.RawTarget(context);
         var target = S3RequestTarget.Resolve(context.Request.Host.Host, rawPath);
         var presigned = context.Request.Query.ContainsKey("X-Amz-Algorithm");
+        CloseAfterAFinalAnswerToExpectContinue(context);
         try
         {
             RefuseSignatureVersion2(context.Request);
@@ -77,6 +78,31 @@ public sealed class S3Endpoint
             var failure = new S3Error("InternalError", $"local-cloud failed to handle {context.Request.Method} {rawPath}: {e.GetType().Name}: {e.Message}", 500);
             await WriteErrorAsync(context, failure, ResourceOf(target), requestId, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A client that sent <c>Expect: 100-continue</c> and got its final answer without <c>100 Continue</c> (an
+    /// empty body, for which Kestrel sends none, or a refusal before the body) may misread the next response on
+    /// that connection (botocore keeps the first status line and stalls until its read timeout). S3 always
+    /// sends 100 Continue; Kestrel offers no way to send it for an empty body, so such answers close the
+    /// connection instead and the client's next request starts clean.
+    /// </summary>
+    private static void CloseAfterAFinalAnswerToExpectContinue(HttpContext context)
+    {
+        if (!context.Request.Headers.Expect.ToString().Contains("100-continue", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            if (context.Request.ContentLength == 0 || context.Response.StatusCode >= 300)
+            {
+                context.Response.Headers.Connection = "close";
+            }
+
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>
