@@ -14,7 +14,8 @@ public sealed class CrossAccountTests
         var harness = new EventBridgeHarness();
         await harness.CallAsync("CreateEventBus", new() { ["Name"] = WorkerBusName }, EventBridgeHarness.Worker);
         await harness.CallAsync("PutPermission", new() { ["EventBusName"] = WorkerBusName, ["Policy"] = policy }, EventBridgeHarness.Worker);
-        harness.Queues.CreateQueue(EventBridgeHarness.Orchestrator, "forward-dlq");
+        var deadLetters = harness.Queues.CreateQueue(EventBridgeHarness.Orchestrator, "forward-dlq");
+        harness.Queues.SetPolicy(deadLetters, EventBridgeHarness.EventBridgeMaySendTo(deadLetters));
         await harness.PutRuleAsync(EventBridgeHarness.Orchestrator, "forward", """{"source":["choreo.orchestrator"]}""",
         [
             new JsonObject

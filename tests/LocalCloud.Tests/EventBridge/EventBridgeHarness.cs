@@ -4,6 +4,7 @@ using Choreo.LocalCloud.EventBridge;
 using Choreo.LocalCloud.EventBridge.Api;
 using Choreo.LocalCloud.Sqs;
 using Choreo.LocalCloud.Sqs.Api;
+using Choreo.LocalCloud.Sqs.Model;
 
 namespace LocalCloud.Tests.EventBridge;
 
@@ -30,6 +31,23 @@ public sealed class EventBridgeHarness : IAsyncDisposable
     public SqsApi SqsApi { get; }
 
     public static string FunctionArn(AccountContext account, string name) => $"arn:aws:lambda:{account.Region}:{account.AccountId}:function:{name}";
+
+    /// <summary>
+    /// The queue policy CDK writes for a rule target or dead-letter queue: events.amazonaws.com may send, for rules of
+    /// the queue's own account. Without it EventBridge cannot deliver to the queue.
+    /// </summary>
+    public static string EventBridgeMaySendTo(SqsQueue queue) => new JsonObject
+    {
+        ["Version"] = "2012-10-17",
+        ["Statement"] = new JsonArray(new JsonObject
+        {
+            ["Effect"] = "Allow",
+            ["Principal"] = new JsonObject { ["Service"] = "events.amazonaws.com" },
+            ["Action"] = "sqs:SendMessage",
+            ["Resource"] = queue.Arn,
+            ["Condition"] = new JsonObject { ["ArnLike"] = new JsonObject { ["aws:SourceArn"] = $"arn:aws:events:{queue.Owner.Region}:{queue.Owner.AccountId}:rule/*" } },
+        }),
+    }.ToJsonString();
 
     public Task<JsonNode> CallAsync(string operation, JsonObject request, AccountContext caller) =>
         Api.HandleAsync(operation, request, caller, CancellationToken.None);

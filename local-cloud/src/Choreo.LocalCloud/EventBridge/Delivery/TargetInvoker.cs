@@ -1,4 +1,5 @@
 using Choreo.LocalCloud.EventBridge.Model;
+using Choreo.LocalCloud.EventBridge.Policies;
 using Choreo.LocalCloud.Hosting;
 using Choreo.LocalCloud.Services;
 using Choreo.LocalCloud.Sqs;
@@ -41,6 +42,11 @@ public sealed class TargetInvoker(
                 case "sqs":
                     var queue = queues.FindByArn(arn)
                         ?? throw new TargetDeliveryException(TargetDeliveryException.ResourceNotFound, $"SQS queue {arn} does not exist.", retriable: false);
+                    if (!QueueConsent.Admits(queue, delivery.RuleArn, delivery.Target.RoleArn))
+                    {
+                        throw new TargetDeliveryException(TargetDeliveryException.NoPermissions,
+                            QueueConsent.Refusal(queue, delivery.RuleArn, delivery.Target.RoleArn), retriable: false);
+                    }
                     queues.SendMessage(queue, payload);
                     break;
                 default:

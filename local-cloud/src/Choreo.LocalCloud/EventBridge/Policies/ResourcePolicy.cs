@@ -146,6 +146,7 @@ public static class ResourcePolicy
             "StringNotEquals" or "ArnNotEquals" => expected.All(value => value != actual),
             "StringEqualsIgnoreCase" => expected.Any(value => string.Equals(value, actual, StringComparison.OrdinalIgnoreCase)),
             "StringNotEqualsIgnoreCase" => expected.All(value => !string.Equals(value, actual, StringComparison.OrdinalIgnoreCase)),
+            "Bool" => expected.Any(value => string.Equals(value, actual, StringComparison.OrdinalIgnoreCase)),
             "StringLike" or "ArnLike" => expected.Any(value => WildcardPattern.Matches(value, actual, ignoreCase: false)),
             "StringNotLike" or "ArnNotLike" => expected.All(value => !WildcardPattern.Matches(value, actual, ignoreCase: false)),
             _ => false,
