@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using Choreo.LocalCloud.Hosting;
 
 namespace Choreo.LocalCloud.Accounts;
 
@@ -28,6 +29,6 @@ public static partial class AwsRegion
     /// <summary>True when <paramref name="region"/> has AWS's region shape and is a region AWS runs.</summary>
     public static bool IsKnown(string region) => region.Length <= 32 && Shape().IsMatch(region) && Known.Contains(region);
 
-    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: RequestRegex.TimeoutMilliseconds)]
     private static partial Regex Shape();
 }

@@ -228,6 +228,6 @@ public sealed partial class SqsQueues(IClock clock, Func<Uri> endpoint)
     internal static AwsServiceException QueueDoesNotExist() =>
         new("QueueDoesNotExist", "The specified queue does not exist.");
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,80}(\\.fifo)?$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,80}(\\.fifo)?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: RequestRegex.TimeoutMilliseconds)]
     private static partial Regex QueueNamePattern();
 }

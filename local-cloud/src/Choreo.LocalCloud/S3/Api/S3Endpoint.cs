@@ -62,6 +62,11 @@ public sealed class S3Endpoint(IObjectStore store, SignatureVerifier verifier, I
         {
             await WriteErrorAsync(context, error, ResourceOf(target), requestId, cancellationToken);
         }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            var refused = new S3Error("InvalidRequest", "A value in the request took too long to validate; it is refused.", 400);
+            await WriteErrorAsync(context, refused, ResourceOf(target), requestId, cancellationToken);
+        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var failure = new S3Error("InternalError", $"local-cloud failed to handle {context.Request.Method} {rawPath}: {e.GetType().Name}: {e.Message}", 500);
