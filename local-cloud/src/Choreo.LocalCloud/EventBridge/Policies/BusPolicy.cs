@@ -1,37 +1,52 @@
 using System.Text.Json.Nodes;
+using Choreo.LocalCloud.Policies;
 
 namespace Choreo.LocalCloud.EventBridge.Policies;
 
 /// <summary>
-/// A bus resource policy's two questions: may this account put this event on the bus (every cross-account
-/// PutEvents and every delivery to a bus target), and does the policy admit the account at all (asked when a rule
-/// of that account is given the bus as a target, before any event exists).
+/// Evaluates a bus resource policy as IAM does for a resource-based policy alone: an explicit Deny wins, else an
+/// Allow whose principal, action, resource and conditions all match allows, else the request is implicitly denied.
+/// Condition keys: <c>events:source</c>, <c>events:detail-type</c>, <c>aws:PrincipalAccount</c>.
 /// </summary>
 public static class BusPolicy
 {
+    /// <summary>EventBridge's limit on a bus policy document.</summary>
+    public const int MaxBytes = 10240;
+
+    /// <summary>Validates a whole bus policy before it is stored; throws with EventBridge's ValidationException.</summary>
+    public static void Validate(JsonObject policy)
+    {
+        try
+        {
+            ResourcePolicy.Parse(policy.ToJsonString(), MaxBytes, requireResource: false);
+        }
+        catch (MalformedPolicyException e)
+        {
+            throw new Hosting.AwsServiceException("ValidationException", $"Parameter Policy is not valid. Reason: {e.Message}");
+        }
+    }
+
     private static readonly HashSet<string> EventKeys = new(StringComparer.OrdinalIgnoreCase) { "events:source", "events:detail-type" };
 
-    public static bool Allows(JsonObject? policy, PutEventsAuthorization request) =>
-        ResourcePolicy.Allows(policy, new PolicyRequest(
-            PolicyPrincipal.OfAccount(request.PrincipalAccount),
-            PutEventsAuthorization.Action,
-            request.BusArn,
-            new Dictionary<string, string>
-            {
-                ["events:source"] = request.Source,
-                ["events:detail-type"] = request.DetailType,
-                ["aws:PrincipalAccount"] = request.PrincipalAccount,
-            }));
-
     /// <summary>
-    /// Whether <paramref name="principal"/> (the rule's account, or its target role) is admitted to put events on
-    /// the bus, with conditions on the event's source and detail-type left undecided: they are checked per event.
+    /// Whether the policy admits <paramref name="account"/> (a rule's account, or the account of its target role) to
+    /// put events on the bus at all, as EventBridge checks when the bus is made a target. Conditions on the event's
+    /// source and detail-type are left undecided: they are checked for every event.
     /// </summary>
-    public static bool Admits(JsonObject? policy, PolicyPrincipal principal, string busArn) =>
-        ResourcePolicy.Allows(policy, new PolicyRequest(
-            principal,
-            PutEventsAuthorization.Action,
-            busArn,
-            new Dictionary<string, string> { ["aws:PrincipalAccount"] = principal.Account ?? "" },
-            EventKeys));
+    public static bool Admits(JsonObject? policy, string account, string busArn) =>
+        ResourcePolicy.ParseStored(policy?.ToJsonString(), requireResource: false)
+            ?.Evaluate(new PolicyRequest(account, PutEventsAuthorization.Action, busArn,
+                new Dictionary<string, string> { ["aws:PrincipalAccount"] = account }, UndecidedKeys: EventKeys)) == PolicyEffect.Allow;
+
+    public static bool Allows(JsonObject? policy, PutEventsAuthorization request)
+    {
+        var keys = new Dictionary<string, string>
+        {
+            ["events:source"] = request.Source,
+            ["events:detail-type"] = request.DetailType,
+            ["aws:PrincipalAccount"] = request.PrincipalAccount,
+        };
+        return ResourcePolicy.ParseStored(policy?.ToJsonString(), requireResource: false)
+            ?.Evaluate(new PolicyRequest(request.PrincipalAccount, PutEventsAuthorization.Action, request.BusArn, keys)) == PolicyEffect.Allow;
+    }
 }

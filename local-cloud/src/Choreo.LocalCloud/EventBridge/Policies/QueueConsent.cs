@@ -1,3 +1,5 @@
+using Choreo.LocalCloud.EventBridge.Model;
+using Choreo.LocalCloud.Policies;
 using Choreo.LocalCloud.Sqs.Model;
 
 namespace Choreo.LocalCloud.EventBridge.Policies;
@@ -16,24 +18,27 @@ namespace Choreo.LocalCloud.EventBridge.Policies;
 public static class QueueConsent
 {
     public const string SendMessage = "sqs:SendMessage";
+    public const string EventBridgeService = "events.amazonaws.com";
 
     public static bool Admits(SqsQueue queue, string ruleArn, string? roleArn)
     {
-        var ruleAccount = PolicyPrincipal.ArnAccount(ruleArn) ?? "";
+        var ruleAccount = EventBridgeArn.AccountOf(ruleArn) ?? "";
         if (roleArn is not null && queue.Owner.AccountId == ruleAccount)
         {
             return true;
         }
-        var principal = roleArn is null ? PolicyPrincipal.OfService(PolicyPrincipal.EventBridgeService) : PolicyPrincipal.OfRole(roleArn);
-        return ResourcePolicy.Allows(ResourcePolicy.Parse(queue.Policy), new PolicyRequest(principal, SendMessage, queue.Arn,
-            new Dictionary<string, string>
-            {
-                ["aws:SourceArn"] = ruleArn,
-                ["aws:SourceAccount"] = ruleAccount,
-                ["aws:SecureTransport"] = "true",
-            }));
+        var keys = new Dictionary<string, string>
+        {
+            ["aws:SourceArn"] = ruleArn,
+            ["aws:SourceAccount"] = ruleAccount,
+            ["aws:SecureTransport"] = "true",
+        };
+        var request = roleArn is null
+            ? new PolicyRequest("", SendMessage, queue.Arn, keys, PrincipalService: EventBridgeService)
+            : new PolicyRequest(EventBridgeArn.AccountOf(roleArn) ?? "", SendMessage, queue.Arn, keys);
+        return ResourcePolicy.ParseStored(queue.Policy, requireResource: false)?.Evaluate(request) == PolicyEffect.Allow;
     }
 
     public static string Refusal(SqsQueue queue, string ruleArn, string? roleArn) =>
-        $"The resource policy of SQS queue {queue.Arn} does not allow {roleArn ?? PolicyPrincipal.EventBridgeService} to perform {SendMessage} for rule {ruleArn}.";
+        $"The resource policy of SQS queue {queue.Arn} does not allow {roleArn ?? EventBridgeService} to perform {SendMessage} for rule {ruleArn}.";
 }

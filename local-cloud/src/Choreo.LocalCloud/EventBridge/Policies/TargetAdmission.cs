@@ -44,7 +44,7 @@ public static class TargetAdmission
         {
             throw new AwsServiceException("ValidationException", $"Parameter(s) Arn is not valid: '{target.Arn}' is not an ARN.");
         }
-        var targetAccount = PolicyPrincipal.ArnAccount(target.Arn);
+        var targetAccount = EventBridgeArn.AccountOf(target.Arn);
         var crossAccount = targetAccount is not null && targetAccount != ruleOwner.AccountId;
         if (service == "events")
         {
@@ -83,9 +83,10 @@ public static class TargetAdmission
         }
         var (busOwner, busName) = EventBridgeArn.ResolveBus(target.Arn, ruleOwner)
             ?? throw new AwsServiceException("ValidationException", $"Parameter(s) Arn is not valid: '{target.Arn}' is not an event-bus ARN.");
-        var principal = target.RoleArn is { } role ? PolicyPrincipal.OfRole(role) : PolicyPrincipal.OfAccount(ruleOwner.AccountId);
+        // With a role, EventBridge puts the event as that role; without, as the rule's account (the legacy way).
+        var principalAccount = target.RoleArn is { } role ? EventBridgeArn.AccountOf(role) ?? ruleOwner.AccountId : ruleOwner.AccountId;
         var bus = findBus(busOwner, busName);
-        if (bus is null || !BusPolicy.Admits(bus.Policy, principal, target.Arn))
+        if (bus is null || !BusPolicy.Admits(bus.Policy, principalAccount, target.Arn))
         {
             throw new AwsServiceException("AccessDeniedException", PutEventsAuthorization.NotAuthorized(ruleOwner.AccountId, target.Arn));
         }
