@@ -14,10 +14,11 @@ public sealed class EventBridgeHarness : IAsyncDisposable
     public static readonly AccountContext Orchestrator = new("111111111111", "us-east-1");
     public static readonly AccountContext Worker = new("222222222222", "us-east-1");
 
-    public EventBridgeHarness()
+    /// <param name="functionPolicyOf">Function policies by ARN; without, Lambda targets are invoked whatever their policy says.</param>
+    public EventBridgeHarness(Func<string, string?>? functionPolicyOf = null)
     {
         Queues = new SqsQueues(Clock, () => new Uri("http://localhost:4566"));
-        Events = new EventBridgeService(Clock, Queues, () => Lambdas, () => StateMachines);
+        Events = new EventBridgeService(Clock, Queues, () => Lambdas, () => StateMachines, functionPolicyOf: functionPolicyOf);
         Api = new EventBridgeApi(Events);
         SqsApi = new SqsApi(Queues);
     }

@@ -28,11 +28,12 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
     private readonly Dictionary<AccountContext, Dictionary<string, EventBus>> _buses = [];
     private readonly Lock _gate = new();
 
+    /// <param name="functionPolicyOf">A function's resource-based policy by ARN, consulted before every Lambda delivery.</param>
     public EventBridgeService(IClock clock, SqsQueues queues, Func<ILambdaInvoker> lambdas, Func<IStateMachineStarter> stateMachines,
-        ILogger<EventBridgeService>? logger = null)
+        ILogger<EventBridgeService>? logger = null, Func<string, string?>? functionPolicyOf = null)
     {
         _clock = clock;
-        var invoker = new TargetInvoker(lambdas, stateMachines, queues, ForwardToBusAsync);
+        var invoker = new TargetInvoker(lambdas, stateMachines, queues, ForwardToBusAsync, functionPolicyOf);
         _dispatcher = new TargetDispatcher(clock, invoker, queues, Deliveries, logger ?? (ILogger)NullLogger.Instance);
     }
 
