@@ -23,7 +23,8 @@ public static class DefinitionValidator
     public static IReadOnlyList<DefinitionDiagnostic> Validate(string definition, string stateMachineType = "STANDARD")
     {
         var diagnostics = new List<DefinitionDiagnostic>(DefinitionTextScan.Scan(definition, out var isObject));
-        if (!isObject || diagnostics.Any(d => d.Code == "INVALID_JSON_DESCRIPTION"))
+        // A text with duplicate keys has no single tree to check further (which value would AWS have read?).
+        if (!isObject || diagnostics.Count > 0)
         {
             return diagnostics;
         }
