@@ -11,7 +11,7 @@ namespace Choreo.Pipeline;
 
 /// <summary>
 /// The CDK Pipeline in the tooling account: source → synth (build, unit tests, cdk synth on Amazon Linux
-/// 2023) → self-mutation → Dev (both accounts, then a smoke run) → manual approval → Prod.
+/// 2023) → self-mutation → Dev (access stacks, then workflow stacks, then a smoke run) → manual approval → Prod.
 /// </summary>
 public sealed class PipelineStack : Stack
 {
@@ -57,10 +57,24 @@ public sealed class PipelineStack : Stack
             }),
         });
 
-        Dev = new ChoreoStage(this, configuration.Dev.Name, new ChoreoStageProps(configuration.Dev, configuration.Region, configuration.ToolingAccount, IsProduction: false, configuration.MapMaxConcurrency));
+        Dev = new ChoreoStage(this, configuration.Dev.Name, new ChoreoStageProps
+        {
+            Accounts = configuration.Dev,
+            Region = configuration.Region,
+            ToolingAccount = configuration.ToolingAccount,
+            IsProduction = false,
+            MapMaxConcurrency = configuration.MapMaxConcurrency,
+        });
         Pipeline.AddStage(Dev, new AddStageOpts { Post = [SmokeTestStep.For(Dev, source)] });
 
-        Prod = new ChoreoStage(this, configuration.Prod.Name, new ChoreoStageProps(configuration.Prod, configuration.Region, configuration.ToolingAccount, IsProduction: true, configuration.MapMaxConcurrency));
+        Prod = new ChoreoStage(this, configuration.Prod.Name, new ChoreoStageProps
+        {
+            Accounts = configuration.Prod,
+            Region = configuration.Region,
+            ToolingAccount = configuration.ToolingAccount,
+            IsProduction = true,
+            MapMaxConcurrency = configuration.MapMaxConcurrency,
+        });
         Pipeline.AddStage(Prod, new AddStageOpts
         {
             Pre = [new ManualApprovalStep("PromoteToProd", new ManualApprovalStepProps { Comment = "Dev passed its smoke run. Promote this build to Prod?" })],
