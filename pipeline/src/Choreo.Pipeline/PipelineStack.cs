@@ -19,6 +19,9 @@ public sealed class PipelineStack : Stack
     // machine's glibc, so it must be built on the same OS family Lambda's provided.al2023 runs.
     public const string BuildImageId = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
 
+    /// <summary>The cfn-lint the build installs; the Pipeline.Tests check the same version.</summary>
+    public const string CfnLintVersion = "1.51.0";
+
     public PipelineStack(Construct scope, string id, PipelineStackProps props) : base(scope, id, props)
     {
         var configuration = props.Configuration;
@@ -46,6 +49,8 @@ public sealed class PipelineStack : Stack
                     "curl -sSL https://dot.net/v1/dotnet-install.sh -o /tmp/dotnet-install.sh",
                     "bash /tmp/dotnet-install.sh --channel 10.0 --install-dir /root/.dotnet",
                     "npm ci --no-audit --no-fund",
+                    // scripts/test lints every synthesized template with cfn-lint, pinned like the other tools.
+                    $"pip3 install --quiet cfn-lint=={CfnLintVersion}",
                 ],
                 Commands =
                 [
