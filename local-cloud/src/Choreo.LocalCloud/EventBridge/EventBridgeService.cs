@@ -102,7 +102,9 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
         lock (_gate)
         {
             var bus = BusesOf(owner).GetValueOrDefault(busName) ?? throw BusNotFound(busName);
-            bus.Policy = PermissionStatement.Upsert(bus.Policy, statement);
+            var updated = PermissionStatement.Upsert(bus.Policy, statement);
+            BusPolicy.Validate(updated);
+            bus.Policy = updated;
             bus.LastModifiedAt = _clock.UtcNow;
         }
     }
@@ -113,6 +115,7 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
         lock (_gate)
         {
             var bus = BusesOf(owner).GetValueOrDefault(busName) ?? throw BusNotFound(busName);
+            BusPolicy.Validate(policy);
             bus.Policy = (JsonObject)policy.DeepClone();
             bus.LastModifiedAt = _clock.UtcNow;
         }
