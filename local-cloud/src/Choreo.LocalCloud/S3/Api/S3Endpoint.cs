@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Choreo.LocalCloud.Accounts;
 using Choreo.LocalCloud.Auth;
 using Choreo.LocalCloud.Hosting;
+using Choreo.LocalCloud.Policies;
 using Choreo.LocalCloud.S3.Storage;
 using Choreo.LocalCloud.Time;
 using Microsoft.AspNetCore.Http;
@@ -72,6 +73,11 @@ public sealed class S3Endpoint
         catch (S3Error error)
         {
             await WriteErrorAsync(context, error, ResourceOf(target), requestId, cancellationToken);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            var refused = new S3Error("InvalidRequest", "A value in the request took too long to validate; it is refused.", 400);
+            await WriteErrorAsync(context, refused, ResourceOf(target), requestId, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -238,7 +244,7 @@ public sealed class S3Endpoint
         switch (action)
         {
             case "s3:PutBucketPolicy":
-                store.SetBucketPolicy(bucket.Name, ValidatedPolicy(await RequestPayload.ReadDocumentAsync(context.Request, verified, cancellationToken)));
+                store.SetBucketPolicy(bucket.Name, ValidatedPolicy(await RequestPayload.ReadDocumentAsync(context.Request, verified, cancellationToken), bucket.Arn));
                 context.Response.StatusCode = 204;
                 break;
             case "s3:GetBucketPolicy":
@@ -359,22 +365,20 @@ public sealed class S3Endpoint
     private static void Authorize(BucketRecord bucket, AccountContext caller, string action, string resourceArn) =>
         BucketAccess.Authorize(bucket, caller, action, resourceArn);
 
-    private static string ValidatedPolicy(byte[] payload)
+    private static string ValidatedPolicy(byte[] payload, string bucketArn)
     {
+        string policy;
         try
         {
-            using var document = JsonDocument.Parse(payload);
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("Statement", out _))
-            {
-                throw new S3Error("MalformedPolicy", "Missing required field Statement", 400);
-            }
+            policy = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(payload);
         }
-        catch (JsonException)
+        catch (System.Text.DecoderFallbackException)
         {
             throw new S3Error("MalformedPolicy", "Policies must be valid JSON and the first byte must be '{'", 400);
         }
 
-        return System.Text.Encoding.UTF8.GetString(payload);
+        BucketPolicyDecision.Validate(policy, bucketArn);
+        return policy;
     }
 
     private static string? LocationConstraintOf(byte[] payload)
