@@ -210,6 +210,24 @@ public sealed class S3WireBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_signed_put_declaring_more_than_5_GB_is_refused_with_EntityTooLarge_before_its_body_is_sent()
+    {
+        using var socket = await ConnectAsync();
+        var head = new StringBuilder($"PUT /wire/too-big HTTP/1.1\r\nHost: {_host.BaseUrl.Authority}\r\nContent-Length: 5368709121\r\nExpect: 100-continue\r\n");
+        foreach (var (name, value) in SignedPut("too-big", string.Empty, ContentSha256Unsigned))
+        {
+            head.Append(name).Append(": ").Append(value).Append("\r\n");
+        }
+
+        await socket.SendAsync(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()));
+        var answer = await ReadResponseAsync(socket);
+
+        Assert.StartsWith("HTTP/1.1 400", answer);
+        Assert.Contains("<Code>EntityTooLarge</Code>", answer);
+        Assert.Contains("<MaxSizeAllowed>5368709120</MaxSizeAllowed>", answer);
+    }
+
+    [Fact]
     public async Task Expect_100_continue_on_an_empty_put_is_answered_so_the_next_put_never_stalls()
     {
         var socket = await ConnectAsync();
@@ -254,13 +272,15 @@ public sealed class S3WireBehaviourTests : IAsyncLifetime
         Assert.Equal("payload", await new StreamReader(get.ResponseStream).ReadToEndAsync());
     }
 
-    private IEnumerable<(string Name, string Value)> SignedPut(string key, string body)
+    private const string ContentSha256Unsigned = "UNSIGNED-PAYLOAD";
+
+    private IEnumerable<(string Name, string Value)> SignedPut(string key, string body, string? payloadHashOverride = null)
     {
         using var message = new HttpRequestMessage(HttpMethod.Put, new Uri(_host.BaseUrl, $"wire/{key}")) { Content = new StringContent(body) };
         message.Content.Headers.ContentType = null;
         var now = DateTime.UtcNow;
         var amzDate = now.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        var payloadHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+        var payloadHash = payloadHashOverride ?? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body)));
         var host = _host.BaseUrl.Authority;
         var canonical = $"PUT\n/wire/{key}\n\nhost:{host}\nx-amz-content-sha256:{payloadHash}\nx-amz-date:{amzDate}\n\nhost;x-amz-content-sha256;x-amz-date\n{payloadHash}";
         var scope = $"{amzDate[..8]}/us-east-1/s3/aws4_request";
@@ -283,7 +303,24 @@ public sealed class S3WireBehaviourTests : IAsyncLifetime
     }
 
     /// <summary>Reads one response: status line, headers and (by Content-Length) its body; returns the status line and headers.</summary>
-    private static async Task<string> ReadResponseHeadAsync(Socket socket)
+    private static async Task<string> ReadResponseHeadAsync(Socket socket) => (await ReadWholeResponseAsync(socket)).Head;
+
+    /// <summary>Reads an error response (its body may be chunked) up to the end of its XML document.</summary>
+    private static async Task<string> ReadResponseAsync(Socket socket)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var received = new StringBuilder();
+        var buffer = new byte[4096];
+        int read;
+        while (!received.ToString().Contains("</Error>") && (read = await socket.ReceiveAsync(buffer, timeout.Token)) > 0)
+        {
+            received.Append(Encoding.UTF8.GetString(buffer, 0, read));
+        }
+
+        return received.ToString();
+    }
+
+    private static async Task<(string Head, string Body)> ReadWholeResponseAsync(Socket socket)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var received = new List<byte>();
@@ -301,11 +338,13 @@ public sealed class S3WireBehaviourTests : IAsyncLifetime
         var head = Encoding.ASCII.GetString([.. received]);
         var lengthLine = head.Split("\r\n").FirstOrDefault(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
         var remaining = lengthLine is null ? 0 : int.Parse(lengthLine["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var body = new List<byte>();
         while (remaining-- > 0 && await socket.ReceiveAsync(buffer, timeout.Token) > 0)
         {
+            body.Add(buffer[0]);
         }
 
-        return head;
+        return (head, Encoding.UTF8.GetString([.. body]));
     }
 
     private static bool EndsWithBlankLine(List<byte> bytes) =>

@@ -20,19 +20,19 @@ namespace Choreo.LocalCloud.S3.Api;
 public sealed class S3Endpoint
 {
     public const string SigningName = "s3";
-    private readonly IObjectStore store;
-    private readonly SignatureVerifier verifier;
-    private readonly IClock clock;
+    private readonly IObjectStore _store;
+    private readonly SignatureVerifier _verifier;
+    private readonly IClock _clock;
     private readonly ObjectOperations _objects;
     private readonly MultipartOperations _multipart;
 
     public S3Endpoint(IObjectStore store, SignatureVerifier verifier, IClock clock)
     {
-        this.store = store;
-        this.verifier = verifier;
-        this.clock = clock;
-        _objects = new ObjectOperations(store);
-        _multipart = new MultipartOperations(store, _objects, clock);
+        _store = store;
+        _verifier = verifier;
+        _clock = clock;
+        _objects = new ObjectOperations(_store);
+        _multipart = new MultipartOperations(_store, _objects, _clock);
     }
 
     // Sub-resources local-cloud does not serve; each is refused by name rather than treated as a plain request.
@@ -61,11 +61,11 @@ public sealed class S3Endpoint
             VerifiedRequest verified;
             try
             {
-                verified = verifier.Verify(request, SigningName, isS3: true, bodySha256: null);
+                verified = _verifier.Verify(request, SigningName, isS3: true, bodySha256: null);
             }
             catch (AuthFailure failure)
             {
-                throw S3Errors.FromAuthFailure(failure, presigned, clock.UtcNow);
+                throw S3Errors.FromAuthFailure(failure, presigned, _clock.UtcNow);
             }
 
             await DispatchAsync(context, target, request.Query, verified, cancellationToken);
@@ -140,7 +140,7 @@ public sealed class S3Endpoint
                 throw S3Errors.MethodNotAllowed(method);
             }
 
-            await WriteXmlAsync(context, 200, S3Xml.ListBuckets(caller.AccountId, store.ListBuckets(caller.AccountId)), cancellationToken);
+            await WriteXmlAsync(context, 200, S3Xml.ListBuckets(caller.AccountId, _store.ListBuckets(caller.AccountId)), cancellationToken);
             return;
         }
 
@@ -155,7 +155,7 @@ public sealed class S3Endpoint
             return;
         }
 
-        var bucket = store.FindBucket(target.Bucket) ?? throw S3Errors.NoSuchBucket(target.Bucket);
+        var bucket = _store.FindBucket(target.Bucket) ?? throw S3Errors.NoSuchBucket(target.Bucket);
         if (bucket.Region != caller.Region)
         {
             throw S3Errors.WrongRegion(caller.Region, bucket.Region, verified.Presigned);
@@ -185,9 +185,9 @@ public sealed class S3Endpoint
                 $"The {region} location constraint is incompatible for the region specific endpoint this request was sent to.", 400);
         }
 
-        if (!store.TryCreateBucket(new BucketRecord(name, caller.AccountId, region, clock.UtcNow)))
+        if (!_store.TryCreateBucket(new BucketRecord(name, caller.AccountId, region, _clock.UtcNow)))
         {
-            var existing = store.FindBucket(name);
+            var existing = _store.FindBucket(name);
             if (existing?.OwnerAccountId != caller.AccountId)
             {
                 throw new S3Error("BucketAlreadyExists",
@@ -244,7 +244,7 @@ public sealed class S3Endpoint
         switch (action)
         {
             case "s3:PutBucketPolicy":
-                store.SetBucketPolicy(bucket.Name, ValidatedPolicy(await RequestPayload.ReadDocumentAsync(context.Request, verified, cancellationToken), bucket.Arn));
+                _store.SetBucketPolicy(bucket.Name, ValidatedPolicy(await RequestPayload.ReadDocumentAsync(context.Request, verified, cancellationToken), bucket.Arn));
                 context.Response.StatusCode = 204;
                 break;
             case "s3:GetBucketPolicy":
@@ -254,14 +254,14 @@ public sealed class S3Endpoint
                 await context.Response.WriteAsync(policy, cancellationToken);
                 break;
             case "s3:DeleteBucketPolicy":
-                store.SetBucketPolicy(bucket.Name, null);
+                _store.SetBucketPolicy(bucket.Name, null);
                 context.Response.StatusCode = 204;
                 break;
             case "s3:GetBucketLocation":
                 await WriteXmlAsync(context, 200, S3Xml.LocationConstraint(bucket.Region), cancellationToken);
                 break;
             case "s3:DeleteBucket":
-                if (!store.TryDeleteBucket(bucket.Name))
+                if (!_store.TryDeleteBucket(bucket.Name))
                 {
                     throw new S3Error("BucketNotEmpty", "The bucket you tried to delete is not empty", 409, [new("BucketName", bucket.Name)]);
                 }
@@ -303,7 +303,7 @@ public sealed class S3Endpoint
 
         var token = query.Get("continuation-token");
         var startAfter = query.Get("start-after");
-        var listing = ObjectListing.Page(store.ListObjects(bucket.Name, prefix), prefix, delimiter, maxKeys, token, startAfter);
+        var listing = ObjectListing.Page(_store.ListObjects(bucket.Name, prefix), prefix, delimiter, maxKeys, token, startAfter);
         await WriteXmlAsync(context, 200, S3Xml.ListObjectsV2(bucket.Name, prefix, delimiter, maxKeys, token, startAfter, encodingType == "url", listing), cancellationToken);
     }
 
