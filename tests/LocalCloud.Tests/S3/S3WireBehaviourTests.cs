@@ -187,10 +187,12 @@ public sealed class S3WireBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Signature_version_2_presigned_urls_are_refused_naming_SigV4()
+    public async Task A_signature_version_2_authorization_header_is_refused_naming_SigV4()
     {
         using var http = new HttpClient();
-        var response = await http.GetAsync(new Uri(_host.BaseUrl, "wire/k?AWSAccessKeyId=111111111111&Expires=9999999999&Signature=abc%3D"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_host.BaseUrl, "wire/k"));
+        request.Headers.TryAddWithoutValidation("Authorization", "AWS 111111111111:abc=");
+        var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
