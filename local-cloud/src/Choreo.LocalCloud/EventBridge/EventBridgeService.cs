@@ -32,12 +32,13 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
     /// <summary>The deepest detail whose event envelope still fits System.Text.Json's default depth of 64.</summary>
     private const int MaxDetailDepth = 63;
 
+    /// <param name="functionPolicyOf">A function's resource-based policy by ARN, consulted before every Lambda delivery.</param>
     public EventBridgeService(IClock clock, SqsQueues queues, Func<ILambdaInvoker> lambdas, Func<IStateMachineStarter> stateMachines,
-        ILogger<EventBridgeService>? logger = null)
+        ILogger<EventBridgeService>? logger = null, Func<string, string?>? functionPolicyOf = null)
     {
         _clock = clock;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        var invoker = new TargetInvoker(lambdas, stateMachines, queues, ForwardToBusAsync);
+        var invoker = new TargetInvoker(lambdas, stateMachines, queues, ForwardToBusAsync, functionPolicyOf);
         _dispatcher = new TargetDispatcher(clock, invoker, queues, Deliveries, _logger);
     }
 
@@ -231,6 +232,10 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
         lock (_gate)
         {
             var rule = FindRule(owner, busName, ruleName);
+            foreach (var target in targets)
+            {
+                TargetAdmission.Check(owner, target, (busOwner, name) => BusesOf(busOwner).GetValueOrDefault(name));
+            }
             var newIds = targets.Select(target => target.Id).Where(id => !rule.Targets.ContainsKey(id)).Distinct().Count();
             if (rule.Targets.Count + newIds > 5)
             {
@@ -381,7 +386,7 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
         if (owner.AccountId != caller.AccountId
             && !BusPolicy.Allows(bus.Policy, new PutEventsAuthorization(caller.AccountId, bus.Arn, entry.Source, entry.DetailType)))
         {
-            return (Failed("AccessDeniedException", NotAuthorized(caller.AccountId, bus.Arn)), null, null);
+            return (Failed("AccessDeniedException", PutEventsAuthorization.NotAuthorized(caller.AccountId, bus.Arn)), null, null);
         }
         var now = _clock.UtcNow;
         try
@@ -412,7 +417,7 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
         if (owner.AccountId != principalAccount
             && !BusPolicy.Allows(bus.Policy, new PutEventsAuthorization(principalAccount, bus.Arn, ingested.Source, ingested.DetailType)))
         {
-            throw new TargetDeliveryException(TargetDeliveryException.NoPermissions, NotAuthorized(principalAccount, bus.Arn), retriable: false);
+            throw new TargetDeliveryException(TargetDeliveryException.NoPermissions, PutEventsAuthorization.NotAuthorized(principalAccount, bus.Arn), retriable: false);
         }
         Route(bus, ingested.Forwarded(_clock.UtcNow));
         return Task.CompletedTask;
@@ -458,9 +463,6 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
         return bus.Rules.GetValueOrDefault(name)
             ?? throw new AwsServiceException("ResourceNotFoundException", $"Rule {name} does not exist on EventBus {busName}.");
     }
-
-    private static string NotAuthorized(string account, string busArn) =>
-        $"User: arn:aws:iam::{account}:root is not authorized to perform: events:PutEvents on resource: {busArn} because no resource-based policy allows the events:PutEvents action";
 
     private static AwsServiceException BusNotFound(string name) => new("ResourceNotFoundException", $"Event bus {name} does not exist.");
 
