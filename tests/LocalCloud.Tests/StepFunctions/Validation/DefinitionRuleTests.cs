@@ -83,7 +83,7 @@ public sealed class DefinitionRuleTests
             Machine($$"""
                 "S":{"Type":"Pass","Next":"Orphan"},"Orphan":{{Pass}}
                 """),
-            "UNREACHABLE_STATE", "/States/Orphan"
+            "MISSING_TRANSITION_TARGET", "/States/Orphan"
         },
         {
             "no terminal state",
@@ -240,12 +240,6 @@ public sealed class DefinitionRuleTests
             Distributed(string.Empty, """{"Mode":"DISTRIBUTD","ExecutionType":"STANDARD"}"""),
             Distributed(string.Empty, """{"Mode":"INLINE"}"""),
             "SCHEMA_VALIDATION_FAILED", "/States/S/ItemProcessor/ProcessorConfig/Mode"
-        },
-        {
-            "ItemBatcher on an inline Map",
-            Distributed("\"ItemBatcher\":{\"MaxItemsPerBatch\":10},", """{"Mode":"INLINE"}"""),
-            Distributed("\"ItemBatcher\":{\"MaxItemsPerBatch\":10},"),
-            "SCHEMA_VALIDATION_FAILED", "/States/S/ItemBatcher"
         },
         {
             "a batch larger than 256 KiB",

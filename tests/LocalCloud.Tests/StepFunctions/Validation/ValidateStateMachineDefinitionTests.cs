@@ -94,7 +94,7 @@ public sealed class ValidateStateMachineDefinitionTests
 
         var codes = response["diagnostics"]!.AsArray().Select(d => $"{d!["code"]} {d["location"]}").ToList();
         Assert.Contains("MISSING_TRANSITION_TARGET /States/S/Next", codes);
-        Assert.Contains("UNREACHABLE_STATE /States/T", codes);
+        Assert.Contains("MISSING_TRANSITION_TARGET /States/T", codes);
         Assert.Contains("SCHEMA_VALIDATION_FAILED /States/T/TimeoutSeconds", codes);
     }
 
@@ -152,7 +152,7 @@ public sealed class ValidateStateMachineDefinitionTests
 
         Assert.Equal("InvalidDefinition", error.ErrorCode);
         Assert.StartsWith("Invalid State Machine Definition: ''", error.Message);
-        Assert.Contains("'UNREACHABLE_STATE: State \"Orphan\" is not reachable. at /States/Orphan'", error.Message);
+        Assert.Contains("'MISSING_TRANSITION_TARGET: State \"Orphan\" is not reachable. at /States/Orphan'", error.Message);
         Assert.Contains("'MISSING_TRANSITION_TARGET: Missing 'Next' target: Nowhere at /States/S/Next'", error.Message);
         Assert.EndsWith("''", error.Message);
     }
