@@ -20,6 +20,10 @@ public sealed class DefinitionRuleTests
         "\"S\":{\"Type\":\"Map\",\"ItemProcessor\":{\"ProcessorConfig\":" + config +
         ",\"StartAt\":\"I\",\"States\":{\"I\":{\"Type\":\"Pass\",\"End\":true}}}," + fields + "\"End\":true}");
 
+    private static string Labelled(string name, string label) =>
+        "{\"StartAt\":\"" + name + "\",\"States\":{\"" + name + "\":{\"Type\":\"Map\",\"Label\":\"" + label + "\",\"ItemProcessor\":{\"ProcessorConfig\":" +
+        "{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"EXPRESS\"},\"StartAt\":\"" + name + "I\",\"States\":{\"" + name + "I\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}";
+
     private static string Fields(string parameters) => Machine($$"""
         "S":{"Type":"Pass","Parameters":{{parameters}},"End":true}
         """);
@@ -276,6 +280,12 @@ public sealed class DefinitionRuleTests
             Distributed($"\"Label\":\"{new string('a', 41)}\","),
             Distributed($"\"Label\":\"{new string('a', 40)}\","),
             "INVALID_LABEL_NAME", "/States/S/Label"
+        },
+        {
+            "one Label on two Map states",
+            Machine("\"S\":{\"Type\":\"Parallel\",\"Branches\":[" + Labelled("A", "people") + "," + Labelled("B", "people") + "],\"End\":true}"),
+            Machine("\"S\":{\"Type\":\"Parallel\",\"Branches\":[" + Labelled("A", "people") + "," + Labelled("B", "cookies") + "],\"End\":true}"),
+            "DUPLICATE_LABEL_NAME", "/States/S/Branches/1/States/B/Label"
         },
         {
             "MaxConcurrency and MaxConcurrencyPath together",

@@ -75,6 +75,34 @@ public sealed class ValidateStateMachineDefinitionTests
         Assert.Equal("OK", standard["result"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("arn:aws:states:::states:startExecution.sync:2", "Express state machine does not support '.sync' service integration")]
+    [InlineData("arn:aws:states:us-east-1:123456789012:activity:review", "Express state machine does not support Activity ARN")]
+    public async Task An_express_machine_cannot_run_sync_integrations_or_activities(string resource, string message)
+    {
+        var definition = Machine($$$"""
+            "S":{"Type":"Task","Resource":"{{{resource}}}","End":true}
+            """);
+
+        var express = await ValidateAsync(definition, type: "EXPRESS");
+        var standard = await ValidateAsync(definition, type: "STANDARD");
+
+        var only = Assert.Single(express["diagnostics"]!.AsArray())!;
+        Assert.Equal(message, only["message"]!.GetValue<string>());
+        Assert.Equal("/States/S/Resource", only["location"]!.GetValue<string>());
+        Assert.Equal("OK", standard["result"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_empty_definition_parameter_is_a_ValidationException()
+    {
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => new StepFunctionsHarness().CallAsync(
+            "ValidateStateMachineDefinition", new JsonObject { ["definition"] = string.Empty }));
+
+        Assert.Equal("ValidationException", error.ErrorCode);
+        Assert.Contains("'definition'", error.Message);
+    }
+
     [Fact]
     public async Task A_state_cannot_go_back_to_JSONPath_in_a_JSONata_machine()
     {

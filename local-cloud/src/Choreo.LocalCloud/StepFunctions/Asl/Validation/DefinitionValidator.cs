@@ -50,6 +50,7 @@ public static class DefinitionValidator
         }
 
         diagnostics.AddRange(GraphRules.DuplicateNamesAcrossMachine(root));
+        diagnostics.AddRange(MapRules.DuplicateLabels(root));
         diagnostics.AddRange(TopLevelRules.Check(root));
         try
         {

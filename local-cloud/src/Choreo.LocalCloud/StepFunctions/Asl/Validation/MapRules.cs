@@ -56,6 +56,23 @@ public static class MapRules
         return found.OfType<DefinitionDiagnostic>();
     }
 
+    /// <summary>A Map Label used twice in one machine (labels name Map Runs, so they are machine-wide).</summary>
+    public static IEnumerable<DefinitionDiagnostic> DuplicateLabels(JsonObject root)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (graph, at) in GraphRules.Graphs(root, string.Empty))
+        {
+            foreach (var (_, state, stateAt) in GraphRules.States(graph, at))
+            {
+                if (JsonText.TryGetString(state["Type"], out var type) && type == "Map" &&
+                    JsonText.TryGetString(state["Label"], out var label) && !seen.Add(label))
+                {
+                    yield return DefinitionDiagnostic.Error("DUPLICATE_LABEL_NAME", $"Duplicate Label name: {label}", $"{stateAt}/Label");
+                }
+            }
+        }
+    }
+
     private static DefinitionDiagnostic? Label(JsonObject state, string at)
     {
         if (!state.TryGetPropertyValue("Label", out var node))
