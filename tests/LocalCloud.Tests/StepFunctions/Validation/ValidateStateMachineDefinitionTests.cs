@@ -51,6 +51,19 @@ public sealed class ValidateStateMachineDefinitionTests
         Assert.Equal($$"""{"severity":"ERROR","code":"SCHEMA_VALIDATION_FAILED","message":"{{message}}","location":"/"}""", only.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("""{"parsed.$":"States.StringToJson('{\"text\":\"An \\\"escaped double quote\\\" here\"}')"}""")]
+    [InlineData("""{"parsed.$":"States.Format('He said, \\\"Hello, {}!\\\"', 'Test \\\"Name\\\" Here')"}""")]
+    public async Task An_illegal_escape_in_an_intrinsic_string_is_refused_with_AWS_s_text(string parameters)
+    {
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => new StepFunctionsHarness().CreateAsync(
+            """{"StartAt":"IntrinsicEscape","States":{"IntrinsicEscape":{"Type":"Pass","Parameters":""" + parameters + ""","End":true}}}"""));
+
+        Assert.Equal(
+            "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The value for the field 'parsed.$' must be a valid JSONPath or a valid intrinsic function call at /States/IntrinsicEscape/Parameters'",
+            error.Message);
+    }
+
     [Fact]
     public async Task A_valid_definition_is_OK_with_no_diagnostics()
     {
