@@ -158,6 +158,23 @@ public sealed class ValidateStateMachineDefinitionTests
     }
 
     [Fact]
+    public async Task A_path_in_a_Pass_Result_is_only_a_warning_that_the_Result_is_static()
+    {
+        var withPath = await ValidateAsync(Machine("""
+            "S":{"Type":"Pass","Result":{"id.$":"$.id"},"End":true}
+            """), severity: "WARNING");
+        var plain = await ValidateAsync(Machine("""
+            "S":{"Type":"Pass","Result":{"id":"$.id"},"End":true}
+            """), severity: "WARNING");
+
+        Assert.Equal("OK", withPath["result"]!.GetValue<string>());
+        var warning = Assert.Single(withPath["diagnostics"]!.AsArray())!;
+        Assert.Equal("PASS_RESULT_IS_STATIC", warning["code"]!.GetValue<string>());
+        Assert.Equal("/States/S/Result", warning["location"]!.GetValue<string>());
+        Assert.Empty(plain["diagnostics"]!.AsArray());
+    }
+
+    [Fact]
     public async Task MaxResults_cuts_the_list_and_says_it_is_truncated()
     {
         var definition = Machine("""
