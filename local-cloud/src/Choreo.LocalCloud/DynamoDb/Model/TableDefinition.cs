@@ -15,5 +15,7 @@ public sealed record TableDefinition(
     public const string PayPerRequest = "PAY_PER_REQUEST";
     public const string Provisioned = "PROVISIONED";
 
+    public bool DeletionProtection { get; init; }
+
     public SecondaryIndex? FindIndex(string name) => GlobalSecondaryIndexes.FirstOrDefault(index => index.Name == name);
 }

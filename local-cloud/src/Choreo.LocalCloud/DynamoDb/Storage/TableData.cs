@@ -68,8 +68,15 @@ public sealed class TableData(TableDefinition definition)
         }
     }
 
+    /// <summary>How many items an index holds and their total size.</summary>
+    public (long Count, long Bytes) IndexStatistics(string index)
+    {
+        var entries = _indexes[index];
+        return (entries.Count, entries.Sum(entry => (long)((IndexEntry)entry).Item!.Size));
+    }
+
     /// <summary>Entries of the table (index null) or an index between two probes, in key order or reversed.</summary>
-    public IEnumerable<StoredItem> Range(string? index, KeyedEntry low, KeyedEntry high, bool forward)
+    public IEnumerable<KeyedEntry> Range(string? index, KeyedEntry low, KeyedEntry high, bool forward)
     {
         var set = index is null ? _items : _indexes[index];
         if (KeyOrder.Instance.Compare(low, high) > 0)
@@ -77,8 +84,9 @@ public sealed class TableData(TableDefinition definition)
             return [];
         }
         var view = set.GetViewBetween(low, high);
-        return (forward ? view : view.Reverse()).Select(ItemOf);
+        return forward ? view : view.Reverse();
     }
 
-    private static StoredItem ItemOf(KeyedEntry entry) => entry as StoredItem ?? ((IndexEntry)entry).Item!;
+    /// <summary>The table item an entry of the table or of an index stands for.</summary>
+    public static StoredItem ItemOf(KeyedEntry entry) => entry as StoredItem ?? ((IndexEntry)entry).Item!;
 }
