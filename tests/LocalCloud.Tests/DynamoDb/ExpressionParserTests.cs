@@ -46,11 +46,11 @@ public sealed class ExpressionParserTests
     [Fact]
     public void Functions_read_nested_paths_sets_and_sizes()
     {
-        const string item = """{"doc":{"M":{"tags":{"SS":["x","y"]},"list":{"L":[{"S":"first"},{"N":"2"}]}}},"name":{"S":"Ada Lovelace"}}""";
+        const string item = """{"doc":{"M":{"tags":{"SS":["x","y"]},"entries":{"L":[{"S":"first"},{"N":"2"}]}}},"name":{"S":"Ada Lovelace"}}""";
         const string values = """{":x":{"S":"x"},":two":{"N":"2"},":ada":{"S":"Ada"},":ss":{"S":"SS"}}""";
-        Assert.True(Holds("contains(doc.tags, :x) AND size(doc.list) = :two AND doc.list[1] = :two", item, values));
+        Assert.True(Holds("contains(doc.tags, :x) AND size(doc.entries) = :two AND doc.entries[1] = :two", item, values));
         Assert.True(Holds("begins_with(#n, :ada) AND attribute_type(doc.tags, :ss)", item, values, """{"#n":"name"}"""));
-        Assert.True(Holds("attribute_exists(doc.list[0]) AND attribute_not_exists(doc.list[5])", item, "{}"));
+        Assert.True(Holds("attribute_exists(doc.entries[0]) AND attribute_not_exists(doc.entries[5])", item, "{}"));
     }
 
     [Fact]
@@ -76,20 +76,20 @@ public sealed class ExpressionParserTests
     [Fact]
     public void Updates_apply_to_nested_documents_and_list_indexes()
     {
-        var before = Item("""{"doc":{"M":{"list":{"L":[{"S":"a"},{"S":"b"},{"S":"c"}]},"count":{"N":"1"}}}}""");
-        var actions = ExpressionParser.ParseUpdate("SET doc.#c = doc.#c + :one, doc.list[5] = :d REMOVE doc.list[0]",
+        var before = Item("""{"doc":{"M":{"entries":{"L":[{"S":"a"},{"S":"b"},{"S":"c"}]},"count":{"N":"1"}}}}""");
+        var actions = ExpressionParser.ParseUpdate("SET doc.#c = doc.#c + :one, doc.entries[5] = :d REMOVE doc.entries[0]",
             Attributes("""{":one":{"N":"1"},":d":{"S":"d"}}""", """{"#c":"count"}"""));
         var after = UpdateApplier.Apply(before, actions);
         var doc = after["doc"].AsMap;
         Assert.Equal("2", doc["count"].AsNumber.ToString());
-        Assert.Equal(["b", "c", "d"], doc["list"].AsList.Select(v => v.AsString));
+        Assert.Equal(["b", "c", "d"], doc["entries"].AsList.Select(v => v.AsString));
     }
 
     [Fact]
-    public void Adding_to_a_number_past_38_digits_is_refused()
+    public void Adding_past_38_significant_digits_is_refused()
     {
         var before = Item("""{"n":{"N":"99999999999999999999999999999999999999"}}""");
-        var actions = ExpressionParser.ParseUpdate("ADD n :one", Attributes("""{":one":{"N":"1"}}"""));
+        var actions = ExpressionParser.ParseUpdate("ADD n :tenth", Attributes("""{":tenth":{"N":"0.1"}}"""));
         var error = Assert.Throws<AwsServiceException>(() => UpdateApplier.Apply(before, actions));
         Assert.Equal("Attempting to store more than 38 significant digits in a Number", error.Message);
     }

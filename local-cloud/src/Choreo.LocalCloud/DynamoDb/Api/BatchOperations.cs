@@ -115,6 +115,7 @@ public sealed class BatchOperations(DynamoDbTables tables)
                 var operationBody = new JsonObject { ["TableName"] = tableName };
                 if (put is not null)
                 {
+                    RequireKeyAttributes(region, tableName, put["Item"]);
                     operationBody["Item"] = put["Item"]?.DeepClone();
                 }
                 else
@@ -146,6 +147,20 @@ public sealed class BatchOperations(DynamoDbTables tables)
             }
         }
         return new JsonObject { ["UnprocessedItems"] = new JsonObject() };
+    }
+
+    // A put request whose item lacks a key attribute is refused as a key mismatch, as DynamoDB answers BatchWriteItem.
+    private static void RequireKeyAttributes(RegionTables region, string tableName, JsonNode? item)
+    {
+        KeySchema key;
+        lock (region.Gate)
+        {
+            key = region.Get(tableName).Definition.Key;
+        }
+        if (item is JsonObject attributes && key.Attributes.Any(attribute => attributes[attribute.Name] is null))
+        {
+            throw DynamoDbErrors.KeySchemaMismatch();
+        }
     }
 
     public static bool SameItem(WriteOperation a, WriteOperation b) =>

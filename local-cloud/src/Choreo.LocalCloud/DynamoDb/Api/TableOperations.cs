@@ -29,7 +29,7 @@ public sealed partial class TableOperations(DynamoDbTables tables, IClock clock)
         var region = tables.For(caller);
         lock (region.Gate)
         {
-            return new JsonObject { ["Table"] = Describe(region.Get(name), "ACTIVE") };
+            return new JsonObject { ["Table"] = Describe(region.GetNamed(name), "ACTIVE") };
         }
     }
 
@@ -39,7 +39,7 @@ public sealed partial class TableOperations(DynamoDbTables tables, IClock clock)
         var region = tables.For(caller);
         lock (region.Gate)
         {
-            var table = region.Get(name);
+            var table = region.GetNamed(name);
             if (table.Definition.DeletionProtection)
             {
                 throw DynamoDbErrors.Validation(
@@ -75,9 +75,28 @@ public sealed partial class TableOperations(DynamoDbTables tables, IClock clock)
         return response;
     }
 
+    /// <summary>
+    /// A TableDescription as AWS shapes it for each answer: CreateTable's (CREATING), DescribeTable's (ACTIVE, with
+    /// warm throughput) and DeleteTable's (DELETING, without the key schema, attribute definitions and indexes).
+    /// </summary>
     public static JsonObject Describe(TableData table, string status)
     {
         var definition = table.Definition;
+        if (status == "DELETING")
+        {
+            return new JsonObject
+            {
+                ["DeletionProtectionEnabled"] = definition.DeletionProtection,
+                ["ItemCount"] = table.ItemCount,
+                ["ProvisionedThroughput"] = ThroughputJson(definition.Throughput),
+                ["TableArn"] = definition.Arn,
+                ["TableId"] = definition.TableId,
+                ["TableName"] = definition.Name,
+                ["TableSizeBytes"] = table.SizeBytes,
+                ["TableStatus"] = status,
+            };
+        }
+        var active = status == "ACTIVE";
         var description = new JsonObject
         {
             ["AttributeDefinitions"] = new JsonArray(definition.AttributeDefinitions
@@ -93,6 +112,10 @@ public sealed partial class TableOperations(DynamoDbTables tables, IClock clock)
             ["TableId"] = definition.TableId,
             ["DeletionProtectionEnabled"] = definition.DeletionProtection,
         };
+        if (active)
+        {
+            description["WarmThroughput"] = WarmThroughputJson(definition.BillingMode, definition.Throughput);
+        }
         if (definition.BillingMode == TableDefinition.PayPerRequest)
         {
             description["BillingModeSummary"] = new JsonObject
@@ -111,17 +134,22 @@ public sealed partial class TableOperations(DynamoDbTables tables, IClock clock)
                     projection["NonKeyAttributes"] = new JsonArray(index.NonKeyAttributes.Select(name => (JsonNode)JsonValue.Create(name)).ToArray());
                 }
                 var (count, size) = table.IndexStatistics(index.Name);
-                return (JsonNode)new JsonObject
+                var described = new JsonObject
                 {
                     ["IndexName"] = index.Name,
                     ["KeySchema"] = KeySchemaJson(index.Key),
                     ["Projection"] = projection,
-                    ["IndexStatus"] = "ACTIVE",
+                    ["IndexStatus"] = active ? "ACTIVE" : "CREATING",
                     ["ProvisionedThroughput"] = ThroughputJson(index.Throughput),
                     ["IndexSizeBytes"] = size,
                     ["ItemCount"] = count,
                     ["IndexArn"] = $"{definition.Arn}/index/{index.Name}",
                 };
+                if (active)
+                {
+                    described["WarmThroughput"] = WarmThroughputJson(definition.BillingMode, index.Throughput);
+                }
+                return (JsonNode)described;
             }).ToArray());
         }
         return description;
@@ -303,6 +331,14 @@ public sealed partial class TableOperations(DynamoDbTables tables, IClock clock)
         }
         return schema;
     }
+
+    // On-demand tables start warm at 12,000 reads and 4,000 writes per second; provisioned ones at their capacity.
+    private static JsonObject WarmThroughputJson(string billingMode, ProvisionedThroughput throughput) => new()
+    {
+        ["ReadUnitsPerSecond"] = billingMode == TableDefinition.PayPerRequest ? 12000 : throughput.ReadCapacityUnits,
+        ["Status"] = "ACTIVE",
+        ["WriteUnitsPerSecond"] = billingMode == TableDefinition.PayPerRequest ? 4000 : throughput.WriteCapacityUnits,
+    };
 
     private static JsonObject ThroughputJson(ProvisionedThroughput throughput) => new()
     {

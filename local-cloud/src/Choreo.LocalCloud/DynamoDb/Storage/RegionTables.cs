@@ -12,8 +12,11 @@ public sealed class RegionTables
 
     public Lock Gate { get; } = new();
 
-    /// <summary>Callers hold <see cref="Gate"/>.</summary>
-    public TableData Get(string name) => _tables.GetValueOrDefault(name) ?? throw DynamoDbErrors.TableNotFound(name);
+    /// <summary>A table for a data-plane call, whose ResourceNotFoundException does not name the table. Callers hold <see cref="Gate"/>.</summary>
+    public TableData Get(string name) => _tables.GetValueOrDefault(name) ?? throw DynamoDbErrors.ResourceNotFound();
+
+    /// <summary>A table for DescribeTable/DeleteTable, whose ResourceNotFoundException names it. Callers hold <see cref="Gate"/>.</summary>
+    public TableData GetNamed(string name) => _tables.GetValueOrDefault(name) ?? throw DynamoDbErrors.TableNotFound(name);
 
     /// <summary>Callers hold <see cref="Gate"/>.</summary>
     public TableData? Find(string name) => _tables.GetValueOrDefault(name);
@@ -30,7 +33,7 @@ public sealed class RegionTables
     /// <summary>Callers hold <see cref="Gate"/>.</summary>
     public TableData Remove(string name)
     {
-        var table = Get(name);
+        var table = GetNamed(name);
         _tables.Remove(name);
         return table;
     }
