@@ -41,6 +41,11 @@ public sealed class DynamoDbApi : IAwsJsonService, IDynamoDbGateway
 
     public Task<JsonNode> CallAsync(AccountContext caller, string operation, JsonObject request, CancellationToken cancellationToken)
     {
+        if (RequestFields.Optional(request, "ReturnConsumedCapacity") is { } capacity && capacity != "NONE")
+        {
+            throw DynamoDbErrors.Validation(
+                $"local-cloud's DynamoDB does not report consumed capacity (ReturnConsumedCapacity {capacity}); omit it or pass NONE");
+        }
         JsonNode response = operation switch
         {
             "CreateTable" => _tables.CreateTable(request, caller),

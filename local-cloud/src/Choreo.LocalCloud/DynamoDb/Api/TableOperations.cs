@@ -118,11 +118,13 @@ public sealed partial class TableOperations(DynamoDbTables tables, IClock clock)
         }
         if (definition.BillingMode == TableDefinition.PayPerRequest)
         {
-            description["BillingModeSummary"] = new JsonObject
+            // CreateTable's answer carries the billing mode alone; DescribeTable adds when it became on-demand.
+            var summary = new JsonObject { ["BillingMode"] = TableDefinition.PayPerRequest };
+            if (active)
             {
-                ["BillingMode"] = TableDefinition.PayPerRequest,
-                ["LastUpdateToPayPerRequestDateTime"] = definition.CreatedAt.ToUnixTimeMilliseconds() / 1000.0,
-            };
+                summary["LastUpdateToPayPerRequestDateTime"] = definition.CreatedAt.ToUnixTimeMilliseconds() / 1000.0;
+            }
+            description["BillingModeSummary"] = summary;
         }
         if (definition.GlobalSecondaryIndexes.Count > 0)
         {
