@@ -165,7 +165,7 @@ public sealed partial class TableOperations(DynamoDbTables tables, IClock clock)
         {
             throw DynamoDbErrors.Validation("local-cloud's DynamoDB does not support LocalSecondaryIndexes; use a GlobalSecondaryIndex");
         }
-        if (body["StreamSpecification"] is JsonObject stream && stream["StreamEnabled"]?.GetValue<bool>() == true)
+        if (body["StreamSpecification"] is JsonObject stream && RequestFields.Boolean(stream, "StreamEnabled") == true)
         {
             throw DynamoDbErrors.Validation("local-cloud's DynamoDB does not support DynamoDB Streams (StreamSpecification.StreamEnabled)");
         }
@@ -200,7 +200,11 @@ public sealed partial class TableOperations(DynamoDbTables tables, IClock clock)
                 throw DynamoDbErrors.Validation(
                     $"1 validation error detected: Value '{projectionType}' at 'globalSecondaryIndexes.1.member.projection.projectionType' failed to satisfy constraint: Member must satisfy enum value set: [ALL, KEYS_ONLY, INCLUDE]");
             }
-            var nonKey = (RequestFields.Array(projection, "NonKeyAttributes") ?? []).Select(n => n?.GetValue<string>() ?? "").ToList();
+            var nonKey = (RequestFields.Array(projection, "NonKeyAttributes") ?? [])
+                .Select(n => n is JsonValue value && value.TryGetValue<string>(out var text)
+                    ? text
+                    : throw DynamoDbErrors.SerializationFailure("NonKeyAttributes must be a list of attribute names"))
+                .ToList();
             if (projectionType != "INCLUDE" && nonKey.Count > 0)
             {
                 throw DynamoDbErrors.InvalidParameters($"ProjectionType is {projectionType}, but NonKeyAttributes is specified");

@@ -30,7 +30,8 @@ public sealed class TableProvider(TableOperations tables) : IResourceProvider
             {
                 body[name] = value?.DeepClone();
             }
-            else if (name == "TimeToLiveSpecification" && value?["Enabled"]?.GetValue<bool>() == true)
+            else if (name == "TimeToLiveSpecification" && value?["Enabled"] is JsonValue enabled
+                && ((enabled.TryGetValue<bool>(out var on) && on) || (enabled.TryGetValue<string>(out var flag) && flag == "true")))
             {
                 throw new AwsServiceException("ValidationError",
                     $"Resource {request.LogicalId}: DynamoDB time to live (TimeToLiveSpecification) is not supported by local-cloud.");

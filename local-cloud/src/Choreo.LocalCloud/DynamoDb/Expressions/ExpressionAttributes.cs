@@ -22,7 +22,12 @@ public sealed class ExpressionAttributes
             {
                 throw DynamoDbErrors.Validation("ExpressionAttributeNames must not be empty");
             }
-            _names = nameMap.ToDictionary(pair => pair.Key, pair => pair.Value?.GetValue<string>() ?? "", StringComparer.Ordinal);
+            _names = nameMap.ToDictionary(
+                pair => pair.Key,
+                pair => pair.Value is JsonValue value && value.TryGetValue<string>(out var name)
+                    ? name
+                    : throw DynamoDbErrors.SerializationFailure($"ExpressionAttributeNames value for {pair.Key} must be a string"),
+                StringComparer.Ordinal);
         }
         if (values is JsonObject valueMap)
         {
