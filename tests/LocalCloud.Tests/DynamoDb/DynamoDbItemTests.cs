@@ -202,4 +202,23 @@ public sealed class DynamoDbItemTests(DynamoDbEndpoint endpoint) : IClassFixture
         }));
         Assert.Equal("Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: status", reserved.Message);
     }
+
+    [Fact]
+    public async Task Numbers_beyond_dynamodbs_precision_and_range_are_refused()
+    {
+        var tooPrecise = Key("num");
+        tooPrecise["n"] = N("1.000000000000000000000000000000000000001");
+        var precision = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => _client.PutItemAsync("items", tooPrecise));
+        Assert.Equal("Attempting to store more than 38 significant digits in a Number", precision.Message);
+
+        var tooLarge = Key("num");
+        tooLarge["n"] = N("1E+126");
+        var overflow = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => _client.PutItemAsync("items", tooLarge));
+        Assert.Equal("Number overflow. Attempting to store a number with magnitude larger than supported range", overflow.Message);
+
+        var notANumber = Key("num");
+        notANumber["n"] = N("12abc");
+        var invalid = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => _client.PutItemAsync("items", notANumber));
+        Assert.Equal("A value provided cannot be converted into a number", invalid.Message);
+    }
 }

@@ -161,4 +161,50 @@ public sealed class DynamoDbQueryTests(DynamoDbEndpoint endpoint) : IClassFixtur
         Assert.Equal(20, response.ScannedCount);
         Assert.True(response.Items is null || response.Items.Count == 0);
     }
+
+    [Fact]
+    public async Task Parallel_scan_segments_together_return_every_item_once()
+    {
+        using var client = await EventsTableAsync(endpoint, "ap-southeast-2");
+        var keys = new List<string>();
+        for (var segment = 0; segment < 3; segment++)
+        {
+            var page = await client.ScanAsync(new ScanRequest { TableName = "events", Segment = segment, TotalSegments = 3 });
+            keys.AddRange(page.Items.Select(i => $"{i["pk"].S}/{i["sk"].N}"));
+        }
+        Assert.Equal(20, keys.Count);
+        Assert.Equal(20, keys.Distinct().Count());
+
+        var outside = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => client.ScanAsync(new ScanRequest { TableName = "events", Segment = 3, TotalSegments = 3 }));
+        Assert.Equal("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 3 is not less than TotalSegments: 3", outside.Message);
+    }
+
+    [Fact]
+    public async Task A_keys_only_index_returns_only_key_attributes_and_refuses_all_attributes()
+    {
+        using var client = endpoint.Client(region: "ap-northeast-2");
+        await CreateTableAsync(client, "keys-only", ScalarAttributeType.S, new GlobalSecondaryIndex
+        {
+            IndexName = "by-email",
+            KeySchema = [new KeySchemaElement("email", KeyType.HASH)],
+            Projection = new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
+        });
+        await client.PutItemAsync("keys-only", new() { ["pk"] = S("p1"), ["sk"] = S("s1"), ["email"] = S("a@example.com"), ["secret"] = S("x") });
+        await client.PutItemAsync("keys-only", new() { ["pk"] = S("p2"), ["sk"] = S("s2"), ["secret"] = S("not indexed: no email") });
+
+        var found = await client.QueryAsync(new QueryRequest
+        {
+            TableName = "keys-only", IndexName = "by-email", KeyConditionExpression = "email = :e",
+            ExpressionAttributeValues = new() { [":e"] = S("a@example.com") },
+        });
+        Assert.Equal(["email", "pk", "sk"], Assert.Single(found.Items).Keys.Order());
+        Assert.Equal(1, (await client.ScanAsync(new ScanRequest { TableName = "keys-only", IndexName = "by-email" })).Count);
+
+        var all = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => client.QueryAsync(new QueryRequest
+        {
+            TableName = "keys-only", IndexName = "by-email", KeyConditionExpression = "email = :e", Select = Select.ALL_ATTRIBUTES,
+            ExpressionAttributeValues = new() { [":e"] = S("a@example.com") },
+        }));
+        Assert.Equal("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index by-email because its projection type is not ALL", all.Message);
+    }
 }
