@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Choreo.LocalCloud.DynamoDb.Model;
@@ -114,101 +113,6 @@ public static class AttributeValueJson
         AttributeType.NS => new JsonObject { ["NS"] = new JsonArray(value.AsNumberSet.Select(n => (JsonNode)JsonValue.Create(n.ToString())).ToArray()) },
         _ => new JsonObject { ["BS"] = new JsonArray(value.AsBinarySet.Select(b => (JsonNode)JsonValue.Create(Convert.ToBase64String(b))).ToArray()) },
     };
-
-    /// <summary>Writes an item compactly for storage (the wire form as UTF-8 JSON).</summary>
-    public static byte[] Serialize(IReadOnlyDictionary<string, AttributeValue> item)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            WriteItem(writer, item);
-        }
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    /// <summary>Reads an item written by <see cref="Serialize"/>; stored items were validated when written.</summary>
-    public static Dictionary<string, AttributeValue> Deserialize(byte[] stored)
-    {
-        using var document = JsonDocument.Parse(stored);
-        return ReadStoredItem(document.RootElement);
-    }
-
-    private static void WriteItem(Utf8JsonWriter writer, IReadOnlyDictionary<string, AttributeValue> item)
-    {
-        writer.WriteStartObject();
-        foreach (var (name, value) in item)
-        {
-            writer.WritePropertyName(name);
-            WriteValue(writer, value);
-        }
-        writer.WriteEndObject();
-    }
-
-    private static void WriteValue(Utf8JsonWriter writer, AttributeValue value)
-    {
-        writer.WriteStartObject();
-        writer.WritePropertyName(value.Type.ToString());
-        switch (value.Type)
-        {
-            case AttributeType.S: writer.WriteStringValue(value.AsString); break;
-            case AttributeType.N: writer.WriteStringValue(value.AsNumber.ToString()); break;
-            case AttributeType.B: writer.WriteBase64StringValue(value.AsBinary); break;
-            case AttributeType.BOOL: writer.WriteBooleanValue(value.AsBool); break;
-            case AttributeType.NULL: writer.WriteBooleanValue(true); break;
-            case AttributeType.M: WriteItem(writer, value.AsMap); break;
-            case AttributeType.L:
-                writer.WriteStartArray();
-                foreach (var member in value.AsList)
-                {
-                    WriteValue(writer, member);
-                }
-                writer.WriteEndArray();
-                break;
-            default:
-                writer.WriteStartArray();
-                foreach (var member in value.SetMembers)
-                {
-                    switch (member.Type)
-                    {
-                        case AttributeType.S: writer.WriteStringValue(member.AsString); break;
-                        case AttributeType.N: writer.WriteStringValue(member.AsNumber.ToString()); break;
-                        default: writer.WriteBase64StringValue(member.AsBinary); break;
-                    }
-                }
-                writer.WriteEndArray();
-                break;
-        }
-        writer.WriteEndObject();
-    }
-
-    private static Dictionary<string, AttributeValue> ReadStoredItem(JsonElement element)
-    {
-        var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-        foreach (var property in element.EnumerateObject())
-        {
-            item[property.Name] = ReadStoredValue(property.Value);
-        }
-        return item;
-    }
-
-    private static AttributeValue ReadStoredValue(JsonElement element)
-    {
-        var property = element.EnumerateObject().First();
-        var payload = property.Value;
-        return Enum.Parse<AttributeType>(property.Name) switch
-        {
-            AttributeType.S => AttributeValue.String(payload.GetString()!),
-            AttributeType.N => AttributeValue.Number(DynamoNumber.Parse(payload.GetString()!)),
-            AttributeType.B => AttributeValue.Binary(payload.GetBytesFromBase64()),
-            AttributeType.BOOL => AttributeValue.Bool(payload.GetBoolean()),
-            AttributeType.NULL => AttributeValue.Null,
-            AttributeType.M => AttributeValue.Map(ReadStoredItem(payload)),
-            AttributeType.L => AttributeValue.List(payload.EnumerateArray().Select(ReadStoredValue).ToList()),
-            AttributeType.SS => AttributeValue.StringSet(payload.EnumerateArray().Select(m => m.GetString()!).ToList()),
-            AttributeType.NS => AttributeValue.NumberSet(payload.EnumerateArray().Select(m => DynamoNumber.Parse(m.GetString()!)).ToList()),
-            _ => AttributeValue.BinarySet(payload.EnumerateArray().Select(m => m.GetBytesFromBase64()).ToList()),
-        };
-    }
 
     private static string Text(JsonNode? node, string typeName) =>
         node is JsonValue value && value.TryGetValue<string>(out var text)

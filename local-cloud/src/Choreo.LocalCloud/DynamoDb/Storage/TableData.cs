@@ -23,7 +23,7 @@ public sealed class TableData(TableDefinition definition)
     public StoredItem Store(IReadOnlyDictionary<string, AttributeValue> item, int size)
     {
         var key = Definition.Key;
-        var stored = new StoredItem(item[key.Partition.Name], key.Sort is null ? null : item[key.Sort.Name], AttributeValueJson.Serialize(item), size);
+        var stored = new StoredItem(key, item[key.Partition.Name], key.Sort is null ? null : item[key.Sort.Name], ItemCodec.Encode(item, key), size);
         if (Find(stored.PartitionKey!, stored.SortKey) is { } previous)
         {
             Remove(previous);
