@@ -11,7 +11,12 @@ using Choreo.LocalCloud.StepFunctions.Api;
 using Choreo.LocalCloud.StepFunctions.Execution;
 using Choreo.LocalCloud.Time;
 
-// Usage: [map sizes...] [--round-trips N] [--max-concurrency M]
+// Usage: [map sizes...] [--round-trips N] [--max-concurrency M]  |  dynamodb [items]
+if (args is ["dynamodb", ..])
+{
+    return await DynamoDbLoadBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+}
+
 var sizes = new List<int>();
 var roundTrips = 2_000;
 var maxConcurrency = 10;
