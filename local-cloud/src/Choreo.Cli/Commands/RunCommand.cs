@@ -188,9 +188,9 @@ public static class RunCommand
             File.WriteAllText(reportCopy, report);
         }
         AnsiConsole.MarkupLine($"report: [bold]{Markup.Escape(Path.GetRelativePath(repository.Root, reportCopy))}[/] (a copy of s3://{Markup.Escape(deployment.BucketName)}/{Markup.Escape(check.ReportKey)})");
-        if (cloud.Host.ObjectStore is DiskObjectStore disk)
+        if (cloud.Host.ObjectStore is DiskObjectStore disk && disk.DataPathOf(deployment.BucketName, check.ReportKey) is { } dataPath)
         {
-            AnsiConsole.MarkupLine($"stored by local-cloud's S3 at {Markup.Escape(Path.GetRelativePath(repository.Root, disk.DataPathOf(deployment.BucketName, check.ReportKey)))}");
+            AnsiConsole.MarkupLine($"stored by local-cloud's S3 at {Markup.Escape(Path.GetRelativePath(repository.Root, dataPath))}");
         }
         foreach (var problem in check.Problems)
         {
