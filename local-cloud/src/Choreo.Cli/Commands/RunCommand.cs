@@ -129,6 +129,7 @@ public static class RunCommand
             var check = run.ReadReport(execution);
             agrees = check.Agrees;
             ShowReport(check, run, deployment, cloud, runDirectory, repository);
+            ShowSideEffects(SideEffectOutcome.Of(cloud, deployment, execution.ExecutionArn, check.NumberOfPeople));
         }
 
         var timeline = ExecutionTimeline.For(cloud, execution.ExecutionArn, run.StartEventId is null ? null : [run.StartEventId]);
@@ -195,6 +196,17 @@ public static class RunCommand
         foreach (var problem in check.Problems)
         {
             AnsiConsole.MarkupLine($"[red]report check:[/] {Markup.Escape(problem)}");
+        }
+    }
+
+    // Side effects never decide the run's outcome; their failures are shown, not counted against it.
+    private static void ShowSideEffects(SideEffectOutcome outcome)
+    {
+        var pending = outcome.Pending == 0 ? string.Empty : $", {outcome.Pending} not finished yet (running or between Lambda's retries)";
+        AnsiConsole.MarkupLine(Markup.Escape($"side effects: {outcome.Announced.Count} of {outcome.Expected} announced async.done, {outcome.DeadLettered.Count} failed after Lambda's retries (side-effect dead-letter queue){pending}"));
+        foreach (var failed in outcome.DeadLettered)
+        {
+            AnsiConsole.MarkupLine($"[yellow]side effect failed[/] {Markup.Escape($"for #{failed.Index} {failed.Name}: {failed.Error} ({failed.Condition})")}");
         }
     }
 
