@@ -66,8 +66,8 @@ public sealed class S3WireBehaviourTests : IAsyncLifetime
     public async Task Conditional_reads_answer_412_and_304_in_S3s_precedence()
     {
         var put = await _s3.PutObjectAsync(new PutObjectRequest { BucketName = "wire", Key = "c.txt", ContentBody = "v1" });
-        var later = DateTime.UtcNow.AddHours(1);
-        var earlier = DateTime.UtcNow.AddHours(-1);
+        var later = TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(1);
+        var earlier = TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1);
 
         var ifMatchFails = await Assert.ThrowsAsync<AmazonS3Exception>(() => _s3.GetObjectAsync(new GetObjectRequest { BucketName = "wire", Key = "c.txt", EtagToMatch = "\"nope\"" }));
         Assert.Equal(HttpStatusCode.PreconditionFailed, ifMatchFails.StatusCode);
@@ -280,7 +280,7 @@ public sealed class S3WireBehaviourTests : IAsyncLifetime
     {
         using var message = new HttpRequestMessage(HttpMethod.Put, new Uri(_host.BaseUrl, $"wire/{key}")) { Content = new StringContent(body) };
         message.Content.Headers.ContentType = null;
-        var now = DateTime.UtcNow;
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var amzDate = now.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var payloadHash = payloadHashOverride ?? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body)));
         var host = _host.BaseUrl.Authority;
