@@ -54,6 +54,30 @@ public sealed class S3ClientToolTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Boto3_default_presigned_urls_use_SigV2_and_are_verified()
+    {
+        await _s3.PutObjectAsync(new PutObjectRequest { BucketName = "tools", Key = "presigned/a b.json", ContentBody = "{\"ok\":true}" });
+        var script = $$"""
+            import boto3, urllib.request, urllib.error
+            from botocore.config import Config
+            s3 = boto3.client("s3", endpoint_url="{{_host.BaseUrl}}", config=Config(s3={"addressing_style": "path"}))
+            url = s3.generate_presigned_url("get_object", Params={"Bucket": "tools", "Key": "presigned/a b.json", "ResponseContentType": "application/json"})
+            assert "AWSAccessKeyId=" in url, url
+            with urllib.request.urlopen(url) as r:
+                print("body", r.read().decode(), r.headers["Content-Type"])
+            try:
+                urllib.request.urlopen(url.replace("Expires=", "Expires=1"))
+            except urllib.error.HTTPError as e:
+                print("tampered", e.code, e.read().decode())
+            """;
+        var output = await RunAsync("python3", ["-c", script], requires: "python3 with boto3", probe: ("python3", ["-c", "import boto3"]));
+
+        Assert.Contains("body {\"ok\":true} application/json", output);
+        Assert.Contains("tampered 403", output);
+        Assert.Contains("<Code>SignatureDoesNotMatch</Code>", output);
+    }
+
+    [SkippableFact]
     public async Task Aws_cli_cp_and_sync_of_files_over_8_MB_work_with_defaults()
     {
         var file = WriteFile("cp.bin", TwentyMiB, 12);

@@ -290,6 +290,7 @@ public sealed class AwsChunkedReadStream : Stream
         if (disposing)
         {
             _chunkHash.Dispose();
+            _inner.Dispose();
         }
 
         base.Dispose(disposing);

@@ -44,7 +44,7 @@ internal static class RequestPayload
             }
             catch (AuthFailure failure)
             {
-                throw S3Errors.FromAuthFailure(failure, verified.Presigned, DateTimeOffset.UtcNow);
+                throw S3Errors.FromPayloadFailure(failure);
             }
 
             try
@@ -106,7 +106,7 @@ internal static class RequestPayload
         }
         catch (AuthFailure failure)
         {
-            throw S3Errors.FromAuthFailure(failure, verified.Presigned, DateTimeOffset.UtcNow);
+            throw S3Errors.FromPayloadFailure(failure);
         }
 
         var bytes = buffer.ToArray();
@@ -177,7 +177,7 @@ internal static class RequestPayload
     {
         if (ContentSha256.IsHash(verified.PayloadHash) && !string.Equals(digests.ContentSha256Hex, verified.PayloadHash, StringComparison.OrdinalIgnoreCase))
         {
-            throw S3Errors.FromAuthFailure(new AuthFailure(AuthFailureKind.ContentSha256Mismatch, "the body does not match x-amz-content-sha256"), verified.Presigned, DateTimeOffset.UtcNow);
+            throw S3Errors.FromPayloadFailure(new AuthFailure(AuthFailureKind.ContentSha256Mismatch, "the body does not match x-amz-content-sha256"));
         }
 
         var provided = request.Headers

@@ -52,16 +52,18 @@ public sealed class S3Endpoint
         context.Response.Headers["x-amz-id-2"] = requestId;
         var (rawPath, _) = ReceivedRequest.RawTarget(context);
         var target = S3RequestTarget.Resolve(context.Request.Host.Host, rawPath);
-        var presigned = context.Request.Query.ContainsKey("X-Amz-Algorithm");
+        var presigned = context.Request.Query.ContainsKey("X-Amz-Algorithm") || context.Request.Query.ContainsKey("AWSAccessKeyId");
         CloseAfterAFinalAnswerToExpectContinue(context);
         try
         {
-            RefuseSignatureVersion2(context.Request);
+            RefuseSignatureVersion2Header(context.Request);
             var request = ReceivedRequest.ToVerify(context);
             VerifiedRequest verified;
             try
             {
-                verified = _verifier.Verify(request, SigningName, isS3: true, bodySha256: null);
+                verified = SigV2PresignedUrl.IsPresignedV2(request.Query)
+                    ? _verifier.VerifyPresignedV2(request, ResourcePathV2(target, rawPath), context.Request.Headers.Keys, BucketRegion(target))
+                    : _verifier.Verify(request, SigningName, isS3: true, bodySha256: null);
             }
             catch (AuthFailure failure)
             {
@@ -85,6 +87,15 @@ public sealed class S3Endpoint
             await WriteErrorAsync(context, failure, ResourceOf(target), requestId, cancellationToken);
         }
     }
+
+    /// <summary>The SigV2 resource: <c>/bucket/key</c> as sent; a virtual-host request's path lacks the bucket.</summary>
+    private static string ResourcePathV2(S3RequestTarget target, string rawPath) =>
+        target.Bucket is null || rawPath.StartsWith($"/{target.Bucket}/", StringComparison.Ordinal) || rawPath == "/" + target.Bucket
+            ? rawPath
+            : "/" + target.Bucket + rawPath;
+
+    private string BucketRegion(S3RequestTarget target) =>
+        (target.Bucket is null ? null : _store.FindBucket(target.Bucket)?.Region) ?? "us-east-1";
 
     /// <summary>
     /// A client that sent <c>Expect: 100-continue</c> and got its final answer without <c>100 Continue</c> (an
@@ -112,16 +123,13 @@ public sealed class S3Endpoint
     }
 
     /// <summary>
-    /// SigV2 (query <c>AWSAccessKeyId</c>/<c>Signature</c>/<c>Expires</c>, the AWS CLI v1 and boto3 default for
-    /// presign, or an <c>Authorization: AWS key:signature</c> header) is refused the way S3 refuses it in the
-    /// regions that accept only SigV4, naming the fix.
+    /// SigV2 presigned URLs (the AWS CLI v1 and boto3 default for presign) are verified; a SigV2
+    /// <c>Authorization: AWS key:signature</c> header, which no current SDK sends, is refused the way S3 refuses
+    /// it in the regions that accept only SigV4, naming the fix.
     /// </summary>
-    private static void RefuseSignatureVersion2(HttpRequest request)
+    private static void RefuseSignatureVersion2Header(HttpRequest request)
     {
-        var query = request.Query;
-        var presignedV2 = query.ContainsKey("AWSAccessKeyId") && query.ContainsKey("Signature");
-        var headerV2 = request.Headers.Authorization.ToString().StartsWith("AWS ", StringComparison.Ordinal);
-        if (presignedV2 || headerV2)
+        if (request.Headers.Authorization.ToString().StartsWith("AWS ", StringComparison.Ordinal))
         {
             throw new S3Error("InvalidRequest",
                 "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.", 400);

@@ -53,6 +53,9 @@ public static class S3Errors
         _ => new("InvalidRequest", failure.Message, 400),
     };
 
+    /// <summary>A failure found in a body (signature chain, digest, framing): these never carry an expiry time.</summary>
+    public static S3Error FromPayloadFailure(AuthFailure failure) => FromAuthFailure(failure, presigned: false, DateTimeOffset.UnixEpoch);
+
     public static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

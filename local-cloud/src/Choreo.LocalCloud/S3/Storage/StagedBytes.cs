@@ -13,7 +13,7 @@ internal sealed class StagedBytes(byte[] data) : StagedContent
 
     public override Stream OpenRead() => new MemoryStream(Data, writable: false);
 
-    public override void Dispose()
+    protected override void Dispose(bool disposing)
     {
     }
 }

@@ -14,5 +14,11 @@ public abstract class StagedContent : IDisposable
     /// <summary>Reads the staged bytes from the start; each call returns an independent stream.</summary>
     public abstract Stream OpenRead();
 
-    public abstract void Dispose();
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract void Dispose(bool disposing);
 }

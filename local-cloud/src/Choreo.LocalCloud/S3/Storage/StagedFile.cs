@@ -60,7 +60,7 @@ internal sealed class StagedFile : StagedContent
     public override Stream OpenRead() =>
         new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, CopyBufferSize, useAsync: true);
 
-    public override void Dispose()
+    protected override void Dispose(bool disposing)
     {
         if (!Committed)
         {
