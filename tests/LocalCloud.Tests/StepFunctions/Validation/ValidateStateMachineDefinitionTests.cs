@@ -230,7 +230,7 @@ public sealed class ValidateStateMachineDefinitionTests
             Credentials = new BasicAWSCredentials("111111111111", "test"),
             Region = RegionEndpoint.USEast1,
             Service = "states",
-            SignedAt = DateTime.UtcNow,
+            SignedAt = TimeProvider.System.GetUtcNow().UtcDateTime,
         });
         using var request = new HttpRequestMessage(HttpMethod.Post, host.BaseUrl) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-amz-json-1.0");

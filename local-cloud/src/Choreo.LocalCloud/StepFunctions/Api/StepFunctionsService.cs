@@ -31,7 +31,8 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
     /// <param name="clock">Time for executions: a <see cref="VirtualClock"/> in tests.</param>
     /// <param name="events">EventBridge, for the putEvents integration (absent: that resource is refused).</param>
     /// <param name="lambda">Lambda, for lambda:invoke and function ARNs (absent: those resources are refused).</param>
-    public StepFunctionsService(IClock clock, IEventBusGateway? events = null, ILambdaInvoker? lambda = null)
+    /// <param name="dynamoDb">DynamoDB, for the dynamodb and aws-sdk:dynamodb resources (absent: those resources are refused).</param>
+    public StepFunctionsService(IClock clock, IEventBusGateway? events = null, ILambdaInvoker? lambda = null, IDynamoDbGateway? dynamoDb = null)
     {
         Clock = clock;
         Tokens = new TaskTokenStore();
@@ -44,6 +45,11 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
         if (lambda is not null)
         {
             integrations.Add(new LambdaInvokeIntegration(lambda));
+        }
+
+        if (dynamoDb is not null)
+        {
+            integrations.Add(new DynamoDbIntegration(dynamoDb));
         }
 
         _services = new ExecutionServices(clock, Tokens, integrations);
