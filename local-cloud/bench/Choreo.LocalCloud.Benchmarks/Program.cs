@@ -11,10 +11,16 @@ using Choreo.LocalCloud.StepFunctions.Api;
 using Choreo.LocalCloud.StepFunctions.Execution;
 using Choreo.LocalCloud.Time;
 
-// Usage: [map sizes...] [--round-trips N] [--max-concurrency M]  |  dynamodb [items]
+// Usage: [map sizes...] [--round-trips N] [--max-concurrency M]  |  dynamodb [items]  |  s3-large-object [megabytes]
 if (args is ["dynamodb", ..])
 {
     return await DynamoDbLoadBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+}
+
+if (args is ["s3-large-object", .. var s3Arguments])
+{
+    var megabytes = s3Arguments is [var size] ? long.Parse(size, CultureInfo.InvariantCulture) : 1024;
+    return await S3LargeObjectBenchmark.RunAsync(megabytes * 1024 * 1024);
 }
 
 var sizes = new List<int>();

@@ -10,7 +10,7 @@ namespace Choreo.LocalCloud.StepFunctions.Asl.Validation;
 /// ValidateStateMachineDefinition and the CloudFormation provider all ask it). Passes, in order: the raw text
 /// (<see cref="DefinitionTextScan"/>), the schema checks the <see cref="DefinitionParser"/> makes while building the
 /// model, then the whole-machine rules (<see cref="GraphRules"/>, <see cref="TaskRules"/>, <see cref="MapRules"/>,
-/// <see cref="IntrinsicRules"/>). Returns every diagnostic, errors and warnings.
+/// <see cref="IntrinsicRules"/>, <see cref="WarningRules"/>). Returns every diagnostic, errors and warnings.
 /// </summary>
 public static class DefinitionValidator
 {
@@ -46,10 +46,12 @@ public static class DefinitionValidator
                 diagnostics.AddRange(TaskRules.Check(state, stateAt, context));
                 diagnostics.AddRange(MapRules.Check(state, stateAt));
                 diagnostics.AddRange(IntrinsicRules.Check(state, stateAt));
+                diagnostics.AddRange(WarningRules.Check(state, stateAt));
             }
         }
 
         diagnostics.AddRange(GraphRules.DuplicateNamesAcrossMachine(root));
+        diagnostics.AddRange(MapRules.DuplicateLabels(root));
         diagnostics.AddRange(TopLevelRules.Check(root));
         try
         {

@@ -1,7 +1,7 @@
-namespace SharedContracts.Tests;
+namespace Choreo.TestSupport;
 
-/// <summary>The checkout this test runs in: the folder holding Choreo.slnx.</summary>
-internal static class RepositoryRoot
+/// <summary>The checkout a test runs in: the folder holding Choreo.slnx.</summary>
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
