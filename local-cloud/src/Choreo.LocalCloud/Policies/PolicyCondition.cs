@@ -4,11 +4,12 @@ namespace Choreo.LocalCloud.Policies;
 
 /// <summary>
 /// A statement's <c>Condition</c> block against a request's condition keys: every operator and every key in it must
-/// hold. String operators (with <c>IfExists</c> and the set qualifiers) are evaluated; any other operator does not hold.
+/// hold. String, ARN and Bool operators (with <c>IfExists</c> and the set qualifiers) are evaluated; any other
+/// operator does not hold. A key in <paramref name="undecided"/> holds when <paramref name="undecidedHolds"/>, else fails.
 /// </summary>
 public static class PolicyCondition
 {
-    public static bool Holds(JsonObject condition, IReadOnlyDictionary<string, string> keys)
+    public static bool Holds(JsonObject condition, IReadOnlyDictionary<string, string> keys, IReadOnlySet<string>? undecided = null, bool undecidedHolds = true)
     {
         foreach (var (operatorName, block) in condition)
         {
@@ -19,6 +20,16 @@ public static class PolicyCondition
 
             foreach (var (key, values) in entries)
             {
+                if (undecided?.Contains(key) == true)
+                {
+                    if (!undecidedHolds)
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
                 if (!OperatorHolds(operatorName, key, Strings(values), keys))
                 {
                     return false;
@@ -61,6 +72,7 @@ public static class PolicyCondition
             "StringNotEquals" or "ArnNotEquals" => expected.All(value => value != actual),
             "StringEqualsIgnoreCase" => expected.Any(value => string.Equals(value, actual, StringComparison.OrdinalIgnoreCase)),
             "StringNotEqualsIgnoreCase" => expected.All(value => !string.Equals(value, actual, StringComparison.OrdinalIgnoreCase)),
+            "Bool" => expected.Any(value => string.Equals(value, actual, StringComparison.OrdinalIgnoreCase)),
             "StringLike" or "ArnLike" => expected.Any(value => WildcardPattern.Matches(value, actual, ignoreCase: false)),
             "StringNotLike" or "ArnNotLike" => expected.All(value => !WildcardPattern.Matches(value, actual, ignoreCase: false)),
             _ => false,

@@ -4,7 +4,8 @@ namespace Choreo.LocalCloud.Policies;
 
 /// <summary>
 /// One validated statement of a resource policy. A null list is an element the statement does not have (so
-/// <c>Action</c> null means the statement uses <c>NotAction</c>).
+/// <c>Action</c> null means the statement uses <c>NotAction</c>). <see cref="ServicePrincipals"/> are the
+/// <c>Principal.Service</c> entries (<c>events.amazonaws.com</c>, ...).
 /// </summary>
 public sealed record PolicyStatement(
     bool IsDeny,
@@ -14,4 +15,5 @@ public sealed record PolicyStatement(
     IReadOnlyList<string>? NotActions,
     IReadOnlyList<string>? Resources,
     IReadOnlyList<string>? NotResources,
-    JsonObject? Condition);
+    JsonObject? Condition,
+    IReadOnlyList<string>? ServicePrincipals = null);

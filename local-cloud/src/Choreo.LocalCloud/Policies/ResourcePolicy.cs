@@ -96,7 +96,10 @@ public sealed class ResourcePolicy
             var (principals, notPrincipals) = Exclusive(statement, "Principal", Principal, required: true);
             var (actions, notActions) = Exclusive(statement, "Action", node => Strings(node, "Policy has invalid action", IsAction), required: true);
             var (resources, notResources) = Exclusive(statement, "Resource", node => Strings(node, "Policy has invalid resource", IsResource), requireResource);
-            return new PolicyStatement(effect == "Deny", principals, notPrincipals, actions, notActions, resources, notResources, Condition(statement["Condition"]));
+            var services = statement["Principal"] is JsonObject { } principalObject && principalObject["Service"] is { } service
+                ? Strings(service, "Invalid principal in policy", _ => true)
+                : null;
+            return new PolicyStatement(effect == "Deny", principals, notPrincipals, actions, notActions, resources, notResources, Condition(statement["Condition"]), services);
         }
     }
 
@@ -135,18 +138,24 @@ public sealed class ResourcePolicy
     }
 
     private static bool Applies(PolicyStatement statement, PolicyRequest request) =>
-        (statement.Principals is { } principals ? principals.Any(p => PrincipalMatches(p, request.PrincipalAccount))
-            : !statement.NotPrincipals!.Any(p => PrincipalMatches(p, request.PrincipalAccount)))
+        (statement.Principals is { } principals ? principals.Any(p => PrincipalMatches(p, request)) || ServiceMatches(statement, request)
+            : !statement.NotPrincipals!.Any(p => PrincipalMatches(p, request)))
         && (statement.Actions is { } actions ? actions.Any(a => WildcardPattern.Matches(a, request.Action, ignoreCase: true))
             : !statement.NotActions!.Any(a => WildcardPattern.Matches(a, request.Action, ignoreCase: true)))
         && (statement.Resources is { } resources ? resources.Any(r => WildcardPattern.Matches(r, request.Resource, ignoreCase: false))
             : statement.NotResources is not { } notResources || !notResources.Any(r => WildcardPattern.Matches(r, request.Resource, ignoreCase: false)))
-        && (statement.Condition is not { } condition || (request.ConditionKeys is { } keys && PolicyCondition.Holds(condition, keys)));
+        && (statement.Condition is not { } condition
+            || (request.ConditionKeys is { } keys && PolicyCondition.Holds(condition, keys, request.UndecidedKeys, undecidedHolds: !statement.IsDeny)));
 
-    // "*", a 12-digit account id, or an IAM ARN of that account (its root, or a role or user in it).
-    private static bool PrincipalMatches(string principal, string account) =>
-        principal == "*" || principal == account
-        || principal.Split(':') is ["arn", _, "iam", "", var owner, _] && owner == account;
+    // "*", a 12-digit account id, or an IAM ARN of that account (its root, or a role or user in it). A service
+    // principal is matched only by "*" among AWS principals.
+    private static bool PrincipalMatches(string principal, PolicyRequest request) =>
+        principal == "*"
+        || (request.PrincipalService is null
+            && (principal == request.PrincipalAccount || principal.Split(':') is ["arn", _, "iam", "", var owner, _] && owner == request.PrincipalAccount));
+
+    private static bool ServiceMatches(PolicyStatement statement, PolicyRequest request) =>
+        request.PrincipalService is { } service && statement.ServicePrincipals?.Contains(service, StringComparer.Ordinal) == true;
 
     private static (IReadOnlyList<string>?, IReadOnlyList<string>?) Exclusive(
         JsonObject statement, string name, Func<JsonNode, IReadOnlyList<string>> read, bool required)

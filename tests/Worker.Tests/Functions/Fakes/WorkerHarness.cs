@@ -48,7 +48,7 @@ public sealed class WorkerHarness
     public IFunctionHandler FailureRelay() => new FailureRelay(_failures, Log);
 
     public static InvocationContext Context { get; } = new(
-        "req-1", "arn:aws:lambda:us-east-1:222222222222:function:worker-fn", "worker-fn", DateTimeOffset.UtcNow.AddMinutes(5));
+        "req-1", "arn:aws:lambda:us-east-1:222222222222:function:worker-fn", "worker-fn", TimeProvider.System.GetUtcNow().AddMinutes(5));
 
     /// <summary>An EventBridge event as a Lambda target receives it.</summary>
     public static string Event(string detailType, string source, JsonNode detail) => new JsonObject

@@ -26,6 +26,18 @@ public static class BusPolicy
         }
     }
 
+    private static readonly HashSet<string> EventKeys = new(StringComparer.OrdinalIgnoreCase) { "events:source", "events:detail-type" };
+
+    /// <summary>
+    /// Whether the policy admits <paramref name="account"/> (a rule's account, or the account of its target role) to
+    /// put events on the bus at all, as EventBridge checks when the bus is made a target. Conditions on the event's
+    /// source and detail-type are left undecided: they are checked for every event.
+    /// </summary>
+    public static bool Admits(JsonObject? policy, string account, string busArn) =>
+        ResourcePolicy.ParseStored(policy?.ToJsonString(), requireResource: false)
+            ?.Evaluate(new PolicyRequest(account, PutEventsAuthorization.Action, busArn,
+                new Dictionary<string, string> { ["aws:PrincipalAccount"] = account }, UndecidedKeys: EventKeys)) == PolicyEffect.Allow;
+
     public static bool Allows(JsonObject? policy, PutEventsAuthorization request)
     {
         var keys = new Dictionary<string, string>

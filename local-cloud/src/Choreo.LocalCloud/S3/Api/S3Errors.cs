@@ -15,6 +15,9 @@ public static class S3Errors
     public static S3Error NoSuchKey(string key) =>
         new("NoSuchKey", "The specified key does not exist.", 404, [new("Key", key)]);
 
+    public static S3Error MalformedXml() =>
+        new("MalformedXML", "The XML you provided was not well-formed or did not validate against our published schema", 400);
+
     public static S3Error AccessDenied() => new("AccessDenied", "Access Denied", 403);
 
     public static S3Error NotImplemented(string what) =>
