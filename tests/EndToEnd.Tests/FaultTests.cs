@@ -71,7 +71,7 @@ public sealed class FaultTests(BuiltChoreo built)
                 return value;
             }
             Assert.False(limit.IsCancellationRequested, $"condition not reached in 60 s; last: {value}");
-            await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, CancellationToken.None);
         }
     }
 

@@ -1,4 +1,3 @@
-using Amazon.CDK;
 using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.Events.Targets;
 using Amazon.CDK.AWS.SQS;
@@ -20,12 +19,7 @@ public sealed class SideEffectDeadLetters : Construct
 
     public SideEffectDeadLetters(Construct scope, string id, SideEffectDeadLettersProps props) : base(scope, id)
     {
-        Queue = new Queue(this, "Queue", new QueueProps
-        {
-            Encryption = QueueEncryption.SQS_MANAGED,
-            EnforceSSL = true,
-            RetentionPeriod = Duration.Days(14),
-        });
+        Queue = DeadLetterQueue.Create(this, "Queue");
         Rule = new Rule(this, "Rule", new RuleProps
         {
             EventBus = props.Bus,

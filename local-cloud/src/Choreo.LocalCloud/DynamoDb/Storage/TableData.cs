@@ -23,7 +23,17 @@ public sealed class TableData(TableDefinition definition)
     public StoredItem Store(IReadOnlyDictionary<string, AttributeValue> item, int size)
     {
         var key = Definition.Key;
-        var stored = new StoredItem(key, item[key.Partition.Name], key.Sort is null ? null : item[key.Sort.Name], ItemCodec.Encode(item, key), size);
+        var partition = item[key.Partition.Name];
+        if (key.Sort is not null)
+        {
+            // Items of one partition share one instance of its key value: many small items per partition is the common shape.
+            var neighbours = _items.GetViewBetween(StoredItem.Probe(partition, null, -1), StoredItem.Probe(partition, null, 1));
+            if (neighbours.Min is { PartitionKey: { } shared })
+            {
+                partition = shared;
+            }
+        }
+        var stored = new StoredItem(key, partition, key.Sort is null ? null : item[key.Sort.Name], ItemCodec.Encode(item, key), size);
         if (Find(stored.PartitionKey!, stored.SortKey) is { } previous)
         {
             Remove(previous);
@@ -33,14 +43,14 @@ public sealed class TableData(TableDefinition definition)
         foreach (var index in Definition.GlobalSecondaryIndexes)
         {
             // Items without the index's key attributes (or with other types) are not in the index.
-            if (item.TryGetValue(index.Key.Partition.Name, out var partition) && partition.Type == index.Key.Partition.Type)
+            if (item.TryGetValue(index.Key.Partition.Name, out var indexPartition) && indexPartition.Type == index.Key.Partition.Type)
             {
                 AttributeValue? sort = null;
                 if (index.Key.Sort is { } sortKey && (!item.TryGetValue(sortKey.Name, out sort) || sort.Type != sortKey.Type))
                 {
                     continue;
                 }
-                _indexes[index.Name].Add(new IndexEntry(partition, sort, stored));
+                _indexes[index.Name].Add(new IndexEntry(indexPartition, sort, stored));
             }
         }
         return stored;
