@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Choreo.LocalCloud.StepFunctions.Asl.Distributed;
 using Choreo.LocalCloud.StepFunctions.Asl.Json;
 using Choreo.LocalCloud.StepFunctions.Asl.Paths;
 using Choreo.LocalCloud.StepFunctions.Execution;
@@ -35,6 +36,9 @@ public sealed class MapState : RecoverableState
     public double? ToleratedFailurePercentage { get; init; }
 
     public JsonPath? ToleratedFailurePercentagePath { get; init; }
+
+    /// <summary>Set when ProcessorConfig.Mode is DISTRIBUTED: iterations run as child executions of a Map Run.</summary>
+    public DistributedMapSettings? Distributed { get; init; }
 
     protected override async Task<JsonNode?> ExecuteOnceAsync(StateInvocation invocation, JsonNode? effectiveInput)
     {
