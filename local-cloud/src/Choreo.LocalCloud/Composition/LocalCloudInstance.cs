@@ -16,6 +16,7 @@ using Choreo.LocalCloud.Lambda.Runners;
 using Choreo.LocalCloud.Lambda.Runners.InProcess;
 using Choreo.LocalCloud.Lambda.Runners.Process;
 using Choreo.LocalCloud.Observability;
+using Choreo.LocalCloud.S3.Api;
 using Choreo.LocalCloud.Sqs;
 using Choreo.LocalCloud.Sqs.Api;
 using Choreo.LocalCloud.Sqs.CloudFormation;
@@ -46,7 +47,7 @@ public sealed class LocalCloudInstance : IAsyncDisposable
         EventBridge = new EventBridgeService(Clock, Sqs, () => Lambda!, () => StepFunctions!, loggers.CreateLogger<EventBridgeService>());
         Functions = new FunctionRegistry();
         Invocations = new InvocationLog();
-        StepFunctions = new StepFunctionsService(Clock, EventBridge, new DeferredLambdaInvoker(() => Lambda!));
+        StepFunctions = new StepFunctionsService(Clock, EventBridge, new DeferredLambdaInvoker(() => Lambda!), new BucketObjectsAccess(Host.ObjectStore));
         Lambda = new LambdaService(
             Functions,
             RunnerFor(options),

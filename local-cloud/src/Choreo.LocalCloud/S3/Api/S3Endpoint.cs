@@ -387,14 +387,7 @@ public sealed class S3Endpoint(IObjectStore store, SignatureVerifier verifier, I
 
     private static void Authorize(BucketRecord bucket, AccountContext caller, string action, string resourceArn)
     {
-        var decision = BucketPolicyDecision.Evaluate(bucket.Policy, caller.AccountId, action, resourceArn);
-        var allowed = decision switch
-        {
-            PolicyEffect.Deny => false,
-            PolicyEffect.Allow => true,
-            _ => bucket.OwnerAccountId == caller.AccountId,
-        };
-        if (!allowed)
+        if (!BucketAccessRule.Allows(bucket, caller.AccountId, action, resourceArn))
         {
             throw S3Errors.AccessDenied();
         }

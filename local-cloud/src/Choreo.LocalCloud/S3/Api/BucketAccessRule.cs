@@ -1,0 +1,18 @@
+using Choreo.LocalCloud.S3.Storage;
+
+namespace Choreo.LocalCloud.S3.Api;
+
+/// <summary>
+/// Who may act on a bucket: an explicit Deny in its policy refuses, an Allow admits another account, and
+/// otherwise only the owning account may. The REST API and the Step Functions seam both decide here.
+/// </summary>
+public static class BucketAccessRule
+{
+    public static bool Allows(BucketRecord bucket, string callerAccountId, string action, string resourceArn) =>
+        BucketPolicyDecision.Evaluate(bucket.Policy, callerAccountId, action, resourceArn) switch
+        {
+            PolicyEffect.Deny => false,
+            PolicyEffect.Allow => true,
+            _ => bucket.OwnerAccountId == callerAccountId,
+        };
+}
