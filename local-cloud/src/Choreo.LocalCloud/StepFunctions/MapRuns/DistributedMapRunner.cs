@@ -147,7 +147,8 @@ public sealed class DistributedMapRunner(MapState state, DistributedMapSettings 
             MaxConcurrency = maxConcurrency,
             ToleratedFailureCount = toleratedCount ?? 0,
             ToleratedFailurePercentage = toleratedPercentage ?? 0,
-            Tolerant = toleratedCount is not null || toleratedPercentage is not null,
+            CountSet = toleratedCount is not null,
+            PercentageSet = toleratedPercentage is not null,
         };
         services.MapRuns.Add(mapRun);
         return mapRun;

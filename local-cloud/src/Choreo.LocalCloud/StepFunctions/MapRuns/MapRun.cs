@@ -45,8 +45,11 @@ public sealed class MapRun
 
     public double ToleratedFailurePercentage { get; set; }
 
-    /// <summary>Whether a failure threshold was set at all (without one, the first failure fails the run).</summary>
-    public bool Tolerant { get; set; }
+    /// <summary>Whether ToleratedFailureCount was set (by the definition or UpdateMapRun).</summary>
+    public bool CountSet { get; set; }
+
+    /// <summary>Whether ToleratedFailurePercentage was set (by the definition or UpdateMapRun).</summary>
+    public bool PercentageSet { get; set; }
 
     public int RedriveCount { get; private set; }
 
@@ -95,13 +98,13 @@ public sealed class MapRun
             if (toleratedFailureCount is int c)
             {
                 ToleratedFailureCount = c;
-                Tolerant = true;
+                CountSet = true;
             }
 
             if (toleratedFailurePercentage is double p)
             {
                 ToleratedFailurePercentage = p;
-                Tolerant = true;
+                PercentageSet = true;
             }
         }
 
@@ -118,13 +121,10 @@ public sealed class MapRun
                 return false;
             }
 
-            if (!Tolerant)
-            {
-                return true;
-            }
-
-            return failedItems > ToleratedFailureCount ||
-                   (totalItems > 0 && failedItems * 100.0 / totalItems > ToleratedFailurePercentage && ToleratedFailurePercentage < 100);
+            // Without any threshold the first failure fails the run; with both, passing either one does.
+            return (!CountSet && !PercentageSet) ||
+                   (CountSet && failedItems > ToleratedFailureCount) ||
+                   (PercentageSet && totalItems > 0 && failedItems * 100.0 / totalItems > ToleratedFailurePercentage);
         }
     }
 
