@@ -28,6 +28,11 @@ public sealed class FourAccountPipeline
             [ContextKeys.ProdWorkerAccount] = ProdWorker,
             [ContextKeys.SourceConnectionArn] = "arn:aws:codeconnections:eu-west-1:999999999999:connection/5d1a2b3c-0000-4000-8000-000000000000",
             [ContextKeys.SourceRepository] = "choreo/choreo",
+            // As `cdk synth` does: resources carry their construct path and each template an AWS::CDK::Metadata
+            // resource, which is how cfn-lint recognises a CDK template (it then skips style rules such as
+            // "prefer Fn::Sub over Fn::Join" that CDK output cannot follow).
+            ["aws:cdk:enable-path-metadata"] = true,
+            ["aws:cdk:version-reporting"] = true,
             // Unit tests never run the Native AOT publish that bundles the worker functions.
             ["aws:cdk:bundling-stacks"] = Array.Empty<string>(),
         };
@@ -39,15 +44,20 @@ public sealed class FourAccountPipeline
             Configuration = configuration,
         });
         var assembly = app.Synth();
-        PipelineTemplate = Read(assembly.GetStackByName(Stack.StackName).TemplateFullPath);
+        var pipelineTemplatePath = assembly.GetStackByName(Stack.StackName).TemplateFullPath;
+        PipelineTemplate = Read(pipelineTemplatePath);
         DevStacks = Stack.Dev.Synth().Stacks;
         ProdStacks = Stack.Prod.Synth().Stacks;
+        TemplatePaths = [pipelineTemplatePath, .. DevStacks.Concat(ProdStacks).Select(s => s.TemplateFullPath)];
     }
 
     public PipelineStack Stack { get; }
     public JsonObject PipelineTemplate { get; }
     public CloudFormationStackArtifact[] DevStacks { get; }
     public CloudFormationStackArtifact[] ProdStacks { get; }
+
+    /// <summary>Every template the app synthesizes: the pipeline stack's and each stage stack's.</summary>
+    public IReadOnlyList<string> TemplatePaths { get; }
 
     public static JsonObject Read(string templatePath) => JsonNode.Parse(File.ReadAllText(templatePath))!.AsObject();
 

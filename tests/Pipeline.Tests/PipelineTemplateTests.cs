@@ -28,19 +28,35 @@ public sealed class PipelineTemplateTests(FourAccountPipeline app)
         Assert.All(deploys, d => Assert.True((int)d!["RunOrder"]! > (int)approval!["RunOrder"]!, $"{d!["Name"]} runs before the approval"));
     }
 
+    [Theory]
+    [InlineData("Dev")]
+    [InlineData("Prod")]
+    public void Each_stage_deploys_both_access_stacks_before_either_workflow_stack(string stage)
+    {
+        var deploys = app.ActionsOf(stage)
+            .Where(a => (string?)a!["ActionTypeId"]!["Provider"] == "CloudFormation" && ((string)a!["Name"]!).EndsWith(".Deploy", StringComparison.Ordinal))
+            .ToDictionary(a => ((string)a!["Name"]!)[..^".Deploy".Length], a => (int)a!["RunOrder"]!);
+        var prepares = app.ActionsOf(stage)
+            .Where(a => ((string)a!["Name"]!).EndsWith(".Prepare", StringComparison.Ordinal))
+            .ToDictionary(a => ((string)a!["Name"]!)[..^".Prepare".Length], a => (int)a!["RunOrder"]!);
+
+        Assert.Equal(["Orchestrator", "OrchestratorAccess", "Worker", "WorkerAccess"], deploys.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(deploys["OrchestratorAccess"], deploys["WorkerAccess"]);
+        Assert.Equal(deploys["Orchestrator"], deploys["Worker"]);
+        // A workflow stack's change set is created only after both access stacks are deployed.
+        Assert.True(prepares["Orchestrator"] > deploys["WorkerAccess"] && prepares["Worker"] > deploys["OrchestratorAccess"],
+            string.Join(", ", deploys.Concat(prepares).Select(p => $"{p.Key}={p.Value}")));
+    }
+
     [Fact]
-    public void Dev_deploys_both_accounts_in_one_wave_then_runs_the_smoke_test()
+    public void Dev_runs_the_smoke_test_after_every_deploy()
     {
         var actions = app.ActionsOf("Dev");
         var deploys = actions.Where(a => (string?)a!["ActionTypeId"]!["Provider"] == "CloudFormation").ToList();
         var smoke = actions.Single(a => ((string)a!["Name"]!).StartsWith("SmokeTest", StringComparison.Ordinal));
 
-        var prepares = deploys.Where(d => ((string)d!["Name"]!).Contains("Prepare")).ToList();
-
         Assert.Contains(deploys, d => d!.ToJsonString().Contains(FourAccountPipeline.DevOrchestrator));
         Assert.Contains(deploys, d => d!.ToJsonString().Contains(FourAccountPipeline.DevWorker));
-        Assert.Equal(2, prepares.Count);
-        Assert.Single(prepares.Select(d => (int)d!["RunOrder"]!).Distinct());
         Assert.All(deploys, d => Assert.True((int)smoke!["RunOrder"]! > (int)d!["RunOrder"]!));
         Assert.DoesNotContain(app.ActionsOf("Prod"), a => ((string)a!["Name"]!).StartsWith("SmokeTest", StringComparison.Ordinal));
     }

@@ -11,6 +11,10 @@ public sealed class StageStackTests(FourAccountPipeline app)
         { "Dev", "Worker", FourAccountPipeline.DevWorker },
         { "Prod", "Orchestrator", FourAccountPipeline.ProdOrchestrator },
         { "Prod", "Worker", FourAccountPipeline.ProdWorker },
+        { "Dev", "OrchestratorAccess", FourAccountPipeline.DevOrchestrator },
+        { "Dev", "WorkerAccess", FourAccountPipeline.DevWorker },
+        { "Prod", "OrchestratorAccess", FourAccountPipeline.ProdOrchestrator },
+        { "Prod", "WorkerAccess", FourAccountPipeline.ProdWorker },
     };
 
     [Theory]
@@ -47,6 +51,31 @@ public sealed class StageStackTests(FourAccountPipeline app)
         Assert.Contains(action, template.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("Dev", "Orchestrator", "WorkerAccess")]
+    [InlineData("Dev", "Worker", "OrchestratorAccess")]
+    [InlineData("Prod", "Orchestrator", "WorkerAccess")]
+    [InlineData("Prod", "Worker", "OrchestratorAccess")]
+    public void Each_cross_account_rule_stack_depends_on_the_stack_holding_the_peer_bus_policy(string stage, string stack, string peerAccess)
+    {
+        var workflow = StackOf(stage, stack);
+        var access = StackOf(stage, peerAccess);
+
+        Assert.Single(app.Resources(FourAccountPipeline.Read(access.TemplateFullPath), "AWS::Events::EventBusPolicy"));
+        Assert.Contains(access.Id, workflow.Dependencies.Select(d => d.Id));
+    }
+
+    [Theory]
+    [InlineData("Dev")]
+    [InlineData("Prod")]
+    public void Access_stacks_depend_on_no_other_stack(string stage)
+    {
+        foreach (var access in new[] { StackOf(stage, "OrchestratorAccess"), StackOf(stage, "WorkerAccess") })
+        {
+            Assert.DoesNotContain(access.Dependencies, d => d is CloudFormationStackArtifact);
+        }
+    }
+
     [Fact]
     public void Only_Prod_keeps_its_bucket_when_the_stack_is_deleted()
     {
@@ -58,5 +87,5 @@ public sealed class StageStackTests(FourAccountPipeline app)
     }
 
     private CloudFormationStackArtifact StackOf(string stage, string stack) =>
-        (stage == "Dev" ? app.DevStacks : app.ProdStacks).Single(s => s.StackName.EndsWith(stack, StringComparison.Ordinal));
+        (stage == "Dev" ? app.DevStacks : app.ProdStacks).Single(s => s.StackName.EndsWith("-" + stack, StringComparison.Ordinal));
 }

@@ -13,7 +13,11 @@ using Constructs;
 
 namespace Choreo.Orchestrator;
 
-/// <summary>The orchestrator account: both state machines, the bus, and the rules to and from the worker account.</summary>
+/// <summary>
+/// The orchestrator account's workflow: both state machines and the rules to and from the worker account.
+/// Its bus and bus policy are in <see cref="OrchestratorAccessStack"/>; the forward rule's target needs the
+/// worker access stack's policy, so a stage deploys this stack after both access stacks.
+/// </summary>
 public sealed partial class OrchestratorStack : Stack
 {
     /// <summary>The account's bus (the default bus unless <see cref="OrchestratorStackProps.BusName"/> says otherwise).</summary>
@@ -35,8 +39,10 @@ public sealed partial class OrchestratorStack : Stack
             throw new ArgumentException($"OrchestratorStack {id}: WorkerAccount '{props.WorkerAccount}' is not a 12-digit AWS account id.", nameof(props));
         }
 
-        var bus = new ChoreoBus(this, "Bus", new ChoreoBusProps(props.BusName));
-        bus.AdmitPeer("AdmitWorkerAccount", new PeerAdmission(props.WorkerAccount, [Sources.Worker], DetailTypes.WorkerToOrchestrator));
+        ValidateRetryPolicy(id, props);
+
+        // The bus and its policy live in the access stack (OrchestratorAccessStack), deployed first.
+        var bus = new ChoreoBus(this, "Bus", new ChoreoBusProps { BusName = props.BusName });
 
         var main = new EventDrivenMachine(this, "EventDrivenMachine", new EventDrivenMachineProps(
             bus.Bus,
@@ -70,15 +76,15 @@ public sealed partial class OrchestratorStack : Stack
                 MaxEventAge = props.ForwardMaxEventAge,
             }));
 
-        var forward = new ForwardToPeerBus(this, "ForwardToWorker", new ForwardToPeerBusProps(
-            bus,
-            props.WorkerAccount,
-            props.WorkerRegion ?? Region,
-            props.WorkerBusName,
-            Sources.Orchestrator,
-            DetailTypes.OrchestratorToWorker,
-            props.ForwardRetryAttempts,
-            props.ForwardMaxEventAge));
+        var forward = new ForwardToPeerBus(this, "ForwardToWorker", new ForwardToPeerBusProps
+        {
+            Bus = bus,
+            PeerAccount = props.WorkerAccount,
+            PeerRegion = props.WorkerRegion ?? Region,
+            PeerBusName = props.WorkerBusName,
+            Source = Sources.Orchestrator,
+            DetailTypes = DetailTypes.OrchestratorToWorker,
+        });
 
         Bus = bus.Bus;
         MainStateMachine = main.StateMachine;
@@ -89,6 +95,22 @@ public sealed partial class OrchestratorStack : Stack
         _ = new CfnOutput(this, "TaskFinisherArn", new CfnOutputProps { Value = finisher.StateMachine.StateMachineArn, Description = "The task finisher (Express) state machine." });
         _ = new CfnOutput(this, "BusArn", new CfnOutputProps { Value = bus.EventBusArn, Description = "The bus the workflow uses." });
         _ = new CfnOutput(this, "ForwardDeadLetterQueueUrl", new CfnOutputProps { Value = forward.DeadLetters.QueueUrl, Description = "Requests that could not be forwarded to the worker account." });
+    }
+
+    private static void ValidateRetryPolicy(string id, OrchestratorStackProps props)
+    {
+        const int maxRetryAttempts = 185;
+        const int minEventAgeSeconds = 60;
+        const int maxEventAgeSeconds = 86_400;
+        var maxEventAge = props.ForwardMaxEventAge.ToSeconds();
+        if (props.ForwardRetryAttempts is < 0 or > maxRetryAttempts)
+        {
+            throw new ArgumentException($"OrchestratorStack {id}: RetryAttempts is {props.ForwardRetryAttempts}; EventBridge accepts 0 to {maxRetryAttempts}.", nameof(props));
+        }
+        if (maxEventAge is < minEventAgeSeconds or > maxEventAgeSeconds)
+        {
+            throw new ArgumentException($"OrchestratorStack {id}: MaxEventAge is {maxEventAge} s; EventBridge accepts {minEventAgeSeconds} to {maxEventAgeSeconds} s.", nameof(props));
+        }
     }
 
     [GeneratedRegex("^[0-9]{12}$")]

@@ -30,9 +30,12 @@ public sealed class OrchestratorStackProps : StackProps
     /// </summary>
     public Duration? ReportHeartbeat { get; init; }
 
-    /// <summary>How often EventBridge retries forwarding a request to the worker's bus.</summary>
+    /// <summary>
+    /// How often EventBridge retries delivering to the state machines (start and finisher rules). The forward
+    /// rule to the worker's bus has no retry policy: EventBridge's default applies there (see PeerBusTarget).
+    /// </summary>
     public int ForwardRetryAttempts { get; init; } = 10;
 
-    /// <summary>How long EventBridge keeps retrying a forward; past the longest step timeout it would be useless.</summary>
+    /// <summary>How long EventBridge keeps retrying a delivery to the state machines; past the longest step timeout it would be useless.</summary>
     public Duration ForwardMaxEventAge { get; init; } = Duration.Minutes(15);
 }

@@ -65,4 +65,39 @@ public sealed class CloudFormationProviderTests
         Assert.Null(put.Entries[0].ErrorCode);
         Assert.Equal("AccessDeniedException", put.Entries[1].ErrorCode);
     }
+
+    [Fact]
+    public async Task A_rule_targeting_the_peer_bus_fails_to_create_before_the_peer_bus_policy_and_succeeds_after()
+    {
+        await using var harness = new EventBridgeHarness();
+        await new EventBusProvider(harness.Events).CreateAsync(Request("Bus", new() { ["Name"] = "worker" }), CancellationToken.None);
+        var forward = new ResourceRequest(EventBridgeHarness.Orchestrator, "OrchestratorStack", "ForwardToWorker", new JsonObject
+        {
+            ["EventPattern"] = new JsonObject { ["source"] = new JsonArray("choreo.orchestrator") },
+            ["Targets"] = new JsonArray(new JsonObject
+            {
+                ["Id"] = "Target0",
+                ["Arn"] = "arn:aws:events:us-east-1:222222222222:event-bus/worker",
+                ["RoleArn"] = "arn:aws:iam::111111111111:role/forward",
+            }),
+        }, "/tmp", new Dictionary<string, JsonNode?>());
+
+        var refused = await Assert.ThrowsAsync<Choreo.LocalCloud.Hosting.AwsServiceException>(() =>
+            new RuleProvider(harness.Events).CreateAsync(forward, CancellationToken.None));
+        await new EventBusPolicyProvider(harness.Events).CreateAsync(Request("AdmitOrchestrator", new()
+        {
+            ["EventBusName"] = "worker",
+            ["StatementId"] = "orchestrator",
+            ["Statement"] = new JsonObject
+            {
+                ["Effect"] = "Allow", ["Principal"] = new JsonObject { ["AWS"] = "arn:aws:iam::111111111111:root" },
+                ["Action"] = "events:PutEvents", ["Resource"] = "arn:aws:events:us-east-1:222222222222:event-bus/worker",
+                ["Condition"] = new JsonObject { ["StringEquals"] = new JsonObject { ["events:source"] = "choreo.orchestrator" } },
+            },
+        }), CancellationToken.None);
+        var created = await new RuleProvider(harness.Events).CreateAsync(forward, CancellationToken.None);
+
+        Assert.Equal("AccessDeniedException", refused.ErrorCode);
+        Assert.StartsWith("arn:aws:events:us-east-1:111111111111:rule/OrchestratorStack-ForwardToWorker-", created.Attributes["Arn"]!.GetValue<string>());
+    }
 }

@@ -14,7 +14,8 @@ public sealed class CrossAccountTests
         var harness = new EventBridgeHarness();
         await harness.CallAsync("CreateEventBus", new() { ["Name"] = WorkerBusName }, EventBridgeHarness.Worker);
         await harness.CallAsync("PutPermission", new() { ["EventBusName"] = WorkerBusName, ["Policy"] = policy }, EventBridgeHarness.Worker);
-        harness.Queues.CreateQueue(EventBridgeHarness.Orchestrator, "forward-dlq");
+        var deadLetters = harness.Queues.CreateQueue(EventBridgeHarness.Orchestrator, "forward-dlq");
+        harness.Queues.SetPolicy(deadLetters, EventBridgeHarness.EventBridgeMaySendTo(deadLetters));
         await harness.PutRuleAsync(EventBridgeHarness.Orchestrator, "forward", """{"source":["choreo.orchestrator"]}""",
         [
             new JsonObject
@@ -32,10 +33,24 @@ public sealed class CrossAccountTests
         return (harness, function);
     }
 
+    // A Deny is evaluated per event next to an Allow that admits the orchestrator (without one, the forward target
+    // could not be created at all).
     private static string Policy(string sources, string detailTypes, string effect = "Allow") => new JsonObject
     {
         ["Version"] = "2012-10-17",
-        ["Statement"] = new JsonArray(new JsonObject
+        ["Statement"] = effect == "Allow" ? new JsonArray(Statement(sources, detailTypes, effect)) : new JsonArray(AdmitOrchestrator(), Statement(sources, detailTypes, effect)),
+    }.ToJsonString();
+
+    private static JsonObject AdmitOrchestrator() => new()
+    {
+        ["Sid"] = "admit",
+        ["Effect"] = "Allow",
+        ["Principal"] = new JsonObject { ["AWS"] = "arn:aws:iam::111111111111:root" },
+        ["Action"] = "events:PutEvents",
+        ["Resource"] = WorkerBusArn,
+    };
+
+    private static JsonObject Statement(string sources, string detailTypes, string effect) => new()
         {
             ["Sid"] = "orchestrator",
             ["Effect"] = effect,
@@ -47,8 +62,7 @@ public sealed class CrossAccountTests
                 ["StringEquals"] = new JsonObject { ["events:source"] = JsonNode.Parse(sources) },
                 ["ForAnyValue:StringEquals"] = new JsonObject { ["events:detail-type"] = JsonNode.Parse(detailTypes) },
             },
-        }),
-    }.ToJsonString();
+        };
 
     [Fact]
     public async Task Forwarded_events_reach_the_worker_when_its_policy_admits_the_source_and_detail_type()

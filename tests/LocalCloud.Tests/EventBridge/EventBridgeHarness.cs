@@ -4,6 +4,7 @@ using Choreo.LocalCloud.EventBridge;
 using Choreo.LocalCloud.EventBridge.Api;
 using Choreo.LocalCloud.Sqs;
 using Choreo.LocalCloud.Sqs.Api;
+using Choreo.LocalCloud.Sqs.Model;
 
 namespace LocalCloud.Tests.EventBridge;
 
@@ -13,10 +14,11 @@ public sealed class EventBridgeHarness : IAsyncDisposable
     public static readonly AccountContext Orchestrator = new("111111111111", "us-east-1");
     public static readonly AccountContext Worker = new("222222222222", "us-east-1");
 
-    public EventBridgeHarness()
+    /// <param name="functionPolicyOf">Function policies by ARN; without, Lambda targets are invoked whatever their policy says.</param>
+    public EventBridgeHarness(Func<string, string?>? functionPolicyOf = null)
     {
         Queues = new SqsQueues(Clock, () => new Uri("http://localhost:4566"));
-        Events = new EventBridgeService(Clock, Queues, () => Lambdas, () => StateMachines);
+        Events = new EventBridgeService(Clock, Queues, () => Lambdas, () => StateMachines, functionPolicyOf: functionPolicyOf);
         Api = new EventBridgeApi(Events);
         SqsApi = new SqsApi(Queues);
     }
@@ -30,6 +32,23 @@ public sealed class EventBridgeHarness : IAsyncDisposable
     public SqsApi SqsApi { get; }
 
     public static string FunctionArn(AccountContext account, string name) => $"arn:aws:lambda:{account.Region}:{account.AccountId}:function:{name}";
+
+    /// <summary>
+    /// The queue policy CDK writes for a rule target or dead-letter queue: events.amazonaws.com may send, for rules of
+    /// the queue's own account. Without it EventBridge cannot deliver to the queue.
+    /// </summary>
+    public static string EventBridgeMaySendTo(SqsQueue queue) => new JsonObject
+    {
+        ["Version"] = "2012-10-17",
+        ["Statement"] = new JsonArray(new JsonObject
+        {
+            ["Effect"] = "Allow",
+            ["Principal"] = new JsonObject { ["Service"] = "events.amazonaws.com" },
+            ["Action"] = "sqs:SendMessage",
+            ["Resource"] = queue.Arn,
+            ["Condition"] = new JsonObject { ["ArnLike"] = new JsonObject { ["aws:SourceArn"] = $"arn:aws:events:{queue.Owner.Region}:{queue.Owner.AccountId}:rule/*" } },
+        }),
+    }.ToJsonString();
 
     public Task<JsonNode> CallAsync(string operation, JsonObject request, AccountContext caller) =>
         Api.HandleAsync(operation, request, caller, CancellationToken.None);

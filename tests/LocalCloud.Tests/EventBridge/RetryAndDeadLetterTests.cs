@@ -13,6 +13,8 @@ public sealed class RetryAndDeadLetterTests
         var function = EventBridgeHarness.FunctionArn(owner, "broken");
         harness.Lambdas.Failing[function] = true;
         var queueUrl = (await harness.SqsApi.HandleAsync("CreateQueue", new JsonObject { ["QueueName"] = "dlq" }, owner, CancellationToken.None))["QueueUrl"]!.GetValue<string>();
+        var dlq = harness.Queues.GetByName(owner, "dlq");
+        harness.Queues.SetPolicy(dlq, EventBridgeHarness.EventBridgeMaySendTo(dlq));
         var ruleArn = await harness.PutRuleAsync(owner, "to-broken", """{"source":["choreo.test"]}""",
         [
             new JsonObject

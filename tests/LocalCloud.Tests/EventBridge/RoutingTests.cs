@@ -7,6 +7,7 @@ namespace LocalCloud.Tests.EventBridge;
 public sealed class RoutingTests
 {
     private static readonly string StateMachine = "arn:aws:states:us-east-1:111111111111:stateMachine:main";
+    private const string StartRole = "arn:aws:iam::111111111111:role/start-main";
 
     [Fact]
     public async Task A_matching_rule_invokes_its_lambda_target_asynchronously_with_the_whole_event()
@@ -63,6 +64,7 @@ public sealed class RoutingTests
             {
                 ["Id"] = "sm",
                 ["Arn"] = StateMachine,
+                ["RoleArn"] = StartRole,
                 ["InputTransformer"] = new JsonObject
                 {
                     ["InputPathsMap"] = new JsonObject { ["job"] = "$.detail.job", ["count"] = "$.detail.count", ["missing"] = "$.detail.nope" },
@@ -112,7 +114,7 @@ public sealed class RoutingTests
     {
         await using var harness = new EventBridgeHarness();
         await harness.PutRuleAsync(EventBridgeHarness.Orchestrator, "all", """{"source":["choreo.test"]}""",
-            [new JsonObject { ["Id"] = "sm", ["Arn"] = StateMachine, ["InputPath"] = "$.detail.n" }]);
+            [new JsonObject { ["Id"] = "sm", ["Arn"] = StateMachine, ["RoleArn"] = StartRole, ["InputPath"] = "$.detail.n" }]);
 
         for (var n = 0; n < 20; n++)
         {

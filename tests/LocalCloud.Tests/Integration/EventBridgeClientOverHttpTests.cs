@@ -53,6 +53,7 @@ public sealed class EventBridgeClientOverHttpTests : IAsyncLifetime
     public async Task A_rule_on_the_bus_delivers_the_put_event_to_an_sqs_queue_where_it_can_be_read()
     {
         var queue = _cloud.Sqs.CreateQueue(Worker, "things");
+        _cloud.Sqs.SetPolicy(queue, LocalCloud.Tests.EventBridge.EventBridgeHarness.EventBridgeMaySendTo(queue));
         _cloud.EventBridge.PutRule(Worker, "default", "things-to-queue", """{"source":["bench.client"],"detail-type":["ThingHappened"]}""", true, null, null);
         _cloud.EventBridge.PutTargets(Worker, "default", "things-to-queue",
             [new RuleTarget("queue", queue.Arn, null, null, null, null, TargetRetryPolicy.Default, null)]);

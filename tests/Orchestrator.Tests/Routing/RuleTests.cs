@@ -64,12 +64,12 @@ public sealed class RuleTests(SynthesizedOrchestrator synthesized)
     }
 
     [Fact]
-    public void Forward_rule_retries_and_then_dead_letters_to_an_encrypted_queue()
+    public void Forward_rule_keeps_the_default_retry_and_then_dead_letters_to_an_encrypted_queue()
     {
         var (ruleId, rule) = RuleFor(synthesized.Default, DetailTypes.GetUsers);
         var target = rule["Targets"]![0]!;
-        Assert.Equal(10, target["RetryPolicy"]!["MaximumRetryAttempts"]!.GetValue<int>());
-        Assert.Equal(900, target["RetryPolicy"]!["MaximumEventAgeInSeconds"]!.GetValue<int>());
+        // AWS documents no RetryPolicy for event-bus targets; the default retry applies (see PeerBusTarget).
+        Assert.Null(target["RetryPolicy"]);
 
         var queueId = target["DeadLetterConfig"]!["Arn"]!["Fn::GetAtt"]![0]!.GetValue<string>();
         Assert.Equal("AWS::SQS::Queue", synthesized.Default.Resource(queueId)["Type"]!.GetValue<string>());
@@ -87,27 +87,29 @@ public sealed class RuleTests(SynthesizedOrchestrator synthesized)
     }
 
     [Fact]
-    public void Configured_retry_policy_and_worker_bus_reach_the_forward_rule()
+    public void Configured_worker_bus_reaches_the_forward_rule_and_the_retry_policy_only_the_state_machine_rules()
     {
         var (_, rule) = RuleFor(synthesized.Tuned, DetailTypes.GetUsers);
         var target = rule["Targets"]![0]!;
-        Assert.Equal(3, target["RetryPolicy"]!["MaximumRetryAttempts"]!.GetValue<int>());
-        Assert.Equal(120, target["RetryPolicy"]!["MaximumEventAgeInSeconds"]!.GetValue<int>());
+        Assert.Null(target["RetryPolicy"]);
+        var (_, start) = RuleFor(synthesized.Tuned, DetailTypes.Start);
+        Assert.Equal(3, start["Targets"]![0]!["RetryPolicy"]!["MaximumRetryAttempts"]!.GetValue<int>());
+        Assert.Equal(120, start["Targets"]![0]!["RetryPolicy"]!["MaximumEventAgeInSeconds"]!.GetValue<int>());
         Assert.Equal(
             $"arn:aws:events:{SynthesizedOrchestrator.WorkerRegion}:{SynthesizedOrchestrator.WorkerAccount}:event-bus/choreo-worker",
             synthesized.Tuned.Text(target["Arn"]));
     }
 
     [Fact]
-    public void Default_bus_is_imported_and_a_named_bus_is_created_and_used_by_every_rule()
+    public void Default_bus_is_imported_and_a_named_bus_is_created_by_the_access_stack_and_used_by_every_rule()
     {
         synthesized.DefaultAssertions.ResourceCountIs("AWS::Events::EventBus", 0);
         synthesized.DefaultAssertions.AllResourcesProperties("AWS::Events::Rule", new Dictionary<string, object> { ["EventBusName"] = "default" });
 
-        var (busId, bus) = synthesized.Tuned.Single("AWS::Events::EventBus", _ => true);
+        var (_, bus) = synthesized.TunedAccess.Single("AWS::Events::EventBus", _ => true);
         Assert.Equal("choreo", bus["Name"]!.GetValue<string>());
         Assert.All(synthesized.Tuned.Resources("AWS::Events::Rule"),
-            r => Assert.Equal($"${{{busId}}}", synthesized.Tuned.Text(r.Resource["Properties"]!["EventBusName"])));
+            r => Assert.Equal("choreo", synthesized.Tuned.Text(r.Resource["Properties"]!["EventBusName"])));
     }
 
     [Fact]

@@ -21,6 +21,10 @@ public sealed class SynthesizedOrchestrator : IDisposable
 
     public TemplateJson Default { get; }
     public TemplateJson Tuned { get; }
+
+    /// <summary>The access stacks (bus and bus policy) that go with <see cref="Default"/> and <see cref="Tuned"/>.</summary>
+    public TemplateJson DefaultAccess { get; }
+    public TemplateJson TunedAccess { get; }
     public Template DefaultAssertions { get; }
 
     public SynthesizedOrchestrator()
@@ -44,10 +48,14 @@ public sealed class SynthesizedOrchestrator : IDisposable
             ForwardRetryAttempts = 3,
             ForwardMaxEventAge = Duration.Minutes(2),
         });
+        var defaultAccess = new OrchestratorAccessStack(app, "DefaultAccess", new OrchestratorAccessStackProps { Env = env, WorkerAccount = WorkerAccount });
+        var tunedAccess = new OrchestratorAccessStack(app, "TunedAccess", new OrchestratorAccessStackProps { Env = env, WorkerAccount = WorkerAccount, BusName = "choreo" });
         DefaultAssertions = Template.FromStack(defaults);
         var assembly = app.Synth();
         Default = Read(assembly.GetStackByName(defaults.StackName).TemplateFullPath);
         Tuned = Read(assembly.GetStackByName(tuned.StackName).TemplateFullPath);
+        DefaultAccess = Read(assembly.GetStackByName(defaultAccess.StackName).TemplateFullPath);
+        TunedAccess = Read(assembly.GetStackByName(tunedAccess.StackName).TemplateFullPath);
     }
 
     private static TemplateJson Read(string path) =>

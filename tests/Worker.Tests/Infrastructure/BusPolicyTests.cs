@@ -6,16 +6,22 @@ namespace Worker.Tests.Infrastructure;
 [Collection(WorkerTemplateCollection.Name)]
 public sealed class BusPolicyTests(WorkerTemplateFixture fixture)
 {
-    private JsonElement Statement => Assert.Single(fixture.DevJson.Resources("AWS::Events::EventBusPolicy"))
+    private JsonElement Statement => Assert.Single(fixture.AccessJson.Resources("AWS::Events::EventBusPolicy"))
         .Resource.GetProperty("Properties").GetProperty("Statement");
 
     [Fact]
     public void Cross_account_permission_is_a_real_bus_policy_on_the_worker_bus()
     {
-        var properties = Assert.Single(fixture.DevJson.Resources("AWS::Events::EventBusPolicy")).Resource.GetProperty("Properties");
+        var properties = Assert.Single(fixture.AccessJson.Resources("AWS::Events::EventBusPolicy")).Resource.GetProperty("Properties");
 
         Assert.Equal("default", properties.GetProperty("EventBusName").GetString());
         Assert.Equal(WorkerTemplateFixture.WorkerBusArn, TemplateJson.Text(Statement.GetProperty("Resource")));
+    }
+
+    [Fact]
+    public void The_workflow_stack_holds_no_bus_policy()
+    {
+        Assert.Empty(fixture.DevJson.Resources("AWS::Events::EventBusPolicy"));
     }
 
     [Fact]

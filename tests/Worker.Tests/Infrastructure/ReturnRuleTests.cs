@@ -37,12 +37,10 @@ public sealed class ReturnRuleTests(WorkerTemplateFixture fixture)
     }
 
     [Fact]
-    public void Return_rule_retries_then_dead_letters()
+    public void Return_rule_keeps_the_default_retry_then_dead_letters()
     {
-        var retry = Target().GetProperty("RetryPolicy");
-
-        Assert.True(retry.GetProperty("MaximumRetryAttempts").GetDouble() > 0);
-        Assert.True(retry.GetProperty("MaximumEventAgeInSeconds").GetDouble() >= 60);
+        // AWS documents no RetryPolicy for event-bus targets; EventBridge's default retry applies.
+        Assert.False(Target().TryGetProperty("RetryPolicy", out _));
         var queue = Target().GetProperty("DeadLetterConfig").GetProperty("Arn").GetProperty("Fn::GetAtt")[0].GetString()!;
         Assert.Equal("AWS::SQS::Queue", fixture.DevJson.Resource(queue).GetProperty("Type").GetString());
     }

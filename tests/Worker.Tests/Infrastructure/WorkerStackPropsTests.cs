@@ -53,13 +53,28 @@ public sealed class WorkerStackPropsTests : IDisposable
     }
 
     [Fact]
-    public void A_named_bus_is_created_and_the_rules_listen_on_it()
+    public void A_named_bus_is_created_by_the_access_stack_and_the_workflow_rules_listen_on_it_by_name()
     {
-        var template = Synthesize(new Dictionary<string, object>(), busName: "choreo-work");
+        var app = new App(new AppProps { Context = new Dictionary<string, object> { ["aws:cdk:bundling-stacks"] = Array.Empty<string>() } });
+        var accessStack = new WorkerAccessStack(app, "Access", new WorkerAccessStackProps
+        {
+            OrchestratorAccount = WorkerTemplateFixture.OrchestratorAccount,
+            BusName = "choreo-work",
+        });
+        var workflowStack = new WorkerStack(app, "Worker", new WorkerStackProps
+        {
+            OrchestratorAccount = WorkerTemplateFixture.OrchestratorAccount,
+            BusName = "choreo-work",
+        });
+        var access = Template.FromStack(accessStack);
+        var workflow = Template.FromStack(workflowStack);
 
-        template.HasResourceProperties("AWS::Events::EventBus", new Dictionary<string, object> { ["Name"] = "choreo-work" });
-        var rules = TemplateJson.Of(template).Resources("AWS::Events::Rule").ToList();
-        Assert.All(rules, r => Assert.Contains("\"Ref\"", TemplateJson.Text(r.Resource.GetProperty("Properties").GetProperty("EventBusName"))));
+        access.HasResourceProperties("AWS::Events::EventBus", new Dictionary<string, object> { ["Name"] = "choreo-work" });
+        access.ResourceCountIs("AWS::Events::EventBusPolicy", 1);
+        workflow.ResourceCountIs("AWS::Events::EventBus", 0);
+        workflow.ResourceCountIs("AWS::Events::EventBusPolicy", 0);
+        var rules = TemplateJson.Of(workflow).Resources("AWS::Events::Rule").ToList();
+        Assert.All(rules, r => Assert.Equal("choreo-work", r.Resource.GetProperty("Properties").GetProperty("EventBusName").GetString()));
     }
 
     private static Template Synthesize(

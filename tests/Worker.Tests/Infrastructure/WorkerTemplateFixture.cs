@@ -25,6 +25,9 @@ public sealed class WorkerTemplateFixture
 
     public WorkerStack DevStack { get; }
 
+    /// <summary>The access stack (bus policy) that goes with <see cref="DevStack"/>, as JSON.</summary>
+    public TemplateJson AccessJson { get; }
+
     public Template Dev { get; }
 
     public Template Prod { get; }
@@ -54,7 +57,13 @@ public sealed class WorkerTemplateFixture
             IsProduction = true,
             IntermediateObjectExpirationDays = 3,
         });
+        var access = new WorkerAccessStack(app, "WorkerAccess", new WorkerAccessStackProps
+        {
+            Env = environment,
+            OrchestratorAccount = OrchestratorAccount,
+        });
         Dev = Template.FromStack(DevStack);
+        AccessJson = TemplateJson.Of(Template.FromStack(access));
         Prod = Template.FromStack(prodStack);
         DevJson = TemplateJson.Of(Dev);
     }

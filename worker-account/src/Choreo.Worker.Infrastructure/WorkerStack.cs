@@ -10,14 +10,18 @@ using Constructs;
 
 namespace Choreo.Worker.Infrastructure;
 
-/// <summary>The worker account: the five functions, their rules, the bucket, and the return rule.</summary>
+/// <summary>
+/// The worker account's workflow: the functions, their rules, the bucket, and the return rule. Its bus and bus
+/// policy are in <see cref="WorkerAccessStack"/>; the return rule's target needs the orchestrator access
+/// stack's policy, so a stage deploys this stack after both access stacks.
+/// </summary>
 public sealed class WorkerStack : Stack
 {
     public const string BucketNameOutput = "BucketName";
     public const string BusArnOutput = "BusArn";
     public const string ReturnDeadLettersUrlOutput = "ReturnDeadLettersUrl";
 
-    private const string DefaultBusName = "default";
+    public const string DefaultBusName = "default";
 
     /// <summary>The bucket the functions work against.</summary>
     public IBucket Bucket { get; }
@@ -35,11 +39,8 @@ public sealed class WorkerStack : Stack
     {
         Validate(props);
 
-        Bus = props.BusName == DefaultBusName
-            ? EventBus.FromEventBusName(this, "Bus", props.BusName)
-            : new EventBus(this, "Bus", new EventBusProps { EventBusName = props.BusName });
-        _ = new OrchestratorBusPolicy(this, "OrchestratorBusPolicy", new OrchestratorBusPolicyProps(
-            Bus, props.OrchestratorAccount, Sources.Orchestrator, DetailTypes.OrchestratorToWorker));
+        // The bus (when custom) and its policy live in WorkerAccessStack, deployed in the first wave.
+        Bus = EventBus.FromEventBusName(this, "Bus", props.BusName);
 
         Bucket = new WorkerBucket(this, "Storage", new WorkerBucketProps(
             props.IsProduction, props.IntermediateObjectExpirationDays)).Bucket;

@@ -90,7 +90,7 @@ public static class RunCommand
         ChoreoDeployment deployment;
         try
         {
-            deployment = await LocalDeployment.DeployDevStageAsync(cloud, cdkOut, cancellationToken);
+            deployment = await LocalDeployment.DeployDevStageAsync(cloud, cdkOut, cancellationToken, Done);
         }
         catch (Exception e) when (e is Choreo.LocalCloud.CloudFormation.Deployment.StackDeploymentException or Choreo.LocalCloud.CloudFormation.Assembly.CloudAssemblyException)
         {

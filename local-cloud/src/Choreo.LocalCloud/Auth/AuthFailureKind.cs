@@ -27,6 +27,12 @@ public enum AuthFailureKind
     /// <summary>A trailing or header checksum (CRC32, SHA-256, ...) differs from the received bytes.</summary>
     ChecksumMismatch,
 
+    /// <summary>The credential scope names a region that is not an AWS region (or not a region's shape at all).</summary>
+    InvalidRegion,
+
+    /// <summary>A header-signed request dated more than 15 minutes from the server's clock.</summary>
+    RequestTimeTooSkewed,
+
     /// <summary>The aws-chunked body is not well formed or its length differs from x-amz-decoded-content-length.</summary>
     IncompleteBody,
 }

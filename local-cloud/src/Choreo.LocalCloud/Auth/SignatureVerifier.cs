@@ -8,10 +8,18 @@ namespace Choreo.LocalCloud.Auth;
 /// Verifies SigV4 requests, signed in the Authorization header or presigned in the query string, and
 /// resolves the caller's account and region. Throws <see cref="AuthFailure"/> on any mismatch.
 /// </summary>
-public sealed class SignatureVerifier(CredentialDirectory credentials, IClock clock)
+/// <param name="clock">The services' clock, which presigned URLs expire on (virtual in <c>choreo run</c>).</param>
+/// <param name="signingClock">The clock clients sign with, which the 15-minute skew is measured against: the wall
+/// clock unless a test says otherwise, because SDKs date requests in real time even while services run on virtual time.</param>
+public sealed class SignatureVerifier(CredentialDirectory credentials, IClock clock, IClock? signingClock = null)
 {
+    private readonly IClock _signingClock = signingClock ?? new SystemClock();
+
     /// <summary>AWS's ceiling for X-Amz-Expires: seven days.</summary>
     public const int MaxPresignedExpirySeconds = 604800;
+
+    /// <summary>How far a header-signed request's date may be from the server's clock (AWS allows 15 minutes).</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(15);
 
     private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
 
@@ -88,7 +96,15 @@ public sealed class SignatureVerifier(CredentialDirectory credentials, IClock cl
             throw new AuthFailure(AuthFailureKind.Malformed, $"Credential should be scoped to correct service: '{signingName}'.");
         }
 
-        ParseAmzDate(amzDate);
+        if (!AwsRegion.IsKnown(credential.Region))
+        {
+            throw new AuthFailure(AuthFailureKind.InvalidRegion, $"Credential should be scoped to a valid region, not '{credential.Region}'. ")
+            {
+                Region = credential.Region,
+            };
+        }
+
+        var signedAt = ParseAmzDate(amzDate);
         if (!amzDate.StartsWith(credential.Date, StringComparison.Ordinal))
         {
             throw new AuthFailure(AuthFailureKind.Malformed,
@@ -105,6 +121,17 @@ public sealed class SignatureVerifier(CredentialDirectory credentials, IClock cl
             throw new AuthFailure(AuthFailureKind.UnknownAccessKey, "The AWS Access Key Id you provided does not exist in our records.");
         }
 
+        // A presigned URL is dated when it was made and carries its own expiry; only header-signed requests are held to the skew.
+        var now = _signingClock.UtcNow;
+        if (!presigned && (signedAt - now).Duration() > MaxClockSkew)
+        {
+            throw new AuthFailure(AuthFailureKind.RequestTimeTooSkewed, SkewMessage(amzDate, signedAt, now))
+            {
+                RequestTime = amzDate,
+                ServerTime = now,
+            };
+        }
+
         var canonical = CanonicalRequest.Build(request, isS3, signedHeaders, payloadHash, presigned ? "X-Amz-Signature" : null);
         var stringToSign = CanonicalRequest.StringToSign(amzDate, credential.Scope, canonical);
         var key = SigV4Signature.DeriveSigningKey(identity.SecretAccessKey, credential.Date, credential.Region, credential.Service);
@@ -118,6 +145,15 @@ public sealed class SignatureVerifier(CredentialDirectory credentials, IClock cl
         return new VerifiedRequest(
             new AccountContext(identity.AccountId, credential.Region), identity.AccessKeyId, key, amzDate,
             credential.Scope, expected, payloadHash, presigned);
+    }
+
+    // The JSON services' wording, e.g. "Signature expired: 20261125T143000Z is now earlier than 20261125T144500Z (20261125T150000Z - 15 min.)".
+    private static string SkewMessage(string amzDate, DateTimeOffset signedAt, DateTimeOffset now)
+    {
+        string Format(DateTimeOffset time) => time.UtcDateTime.ToString(AmzDateFormat, CultureInfo.InvariantCulture);
+        return signedAt < now
+            ? $"Signature expired: {amzDate} is now earlier than {Format(now - MaxClockSkew)} ({Format(now)} - 15 min.)"
+            : $"Signature not yet current: {amzDate} is still later than {Format(now + MaxClockSkew)} ({Format(now)} + 15 min.)";
     }
 
     private static DateTimeOffset ParseAmzDate(string amzDate) =>

@@ -44,8 +44,8 @@ public sealed class LocalCloudInstance : IAsyncDisposable
         Host = new LocalCloudHost(options.Host);
         Clock = Host.Clock;
         Sqs = new SqsQueues(Clock, () => Host.BaseUrl);
-        EventBridge = new EventBridgeService(Clock, Sqs, () => Lambda!, () => StepFunctions!, loggers.CreateLogger<EventBridgeService>());
         Functions = new FunctionRegistry();
+        EventBridge = new EventBridgeService(Clock, Sqs, () => Lambda!, () => StepFunctions!, loggers.CreateLogger<EventBridgeService>(), Functions.PolicyOf);
         Invocations = new InvocationLog();
         StepFunctions = new StepFunctionsService(Clock, EventBridge, new DeferredLambdaInvoker(() => Lambda!), new BucketObjectsAccess(Host.ObjectStore));
         Lambda = new LambdaService(
@@ -64,13 +64,13 @@ public sealed class LocalCloudInstance : IAsyncDisposable
             .AddJsonService(new SqsApi(Sqs))
             .AddJsonService(StepFunctions)
             .AddRestRoute(new TimelineRoute(() => this))
-            .AddRestRoute(new FunctionsRoute(Functions, Lambda));
+            .AddRestRoute(new FunctionsRoute(Functions, Lambda, Clock));
         IResourceProvider[] providers =
         [
             new EventBusProvider(EventBridge), new RuleProvider(EventBridge), new EventBusPolicyProvider(EventBridge),
             new QueueProvider(Sqs), new QueuePolicyProvider(Sqs),
             new StateMachineProvider(StepFunctions),
-            new FunctionProvider(Functions), new EventInvokeConfigProvider(Functions), new PermissionProvider(),
+            new FunctionProvider(Functions, Clock), new EventInvokeConfigProvider(Functions), new PermissionProvider(Functions),
             .. IamResourceProviders.For(Iam),
         ];
         foreach (var provider in providers)

@@ -28,11 +28,12 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
     private readonly Dictionary<AccountContext, Dictionary<string, EventBus>> _buses = [];
     private readonly Lock _gate = new();
 
+    /// <param name="functionPolicyOf">A function's resource-based policy by ARN, consulted before every Lambda delivery.</param>
     public EventBridgeService(IClock clock, SqsQueues queues, Func<ILambdaInvoker> lambdas, Func<IStateMachineStarter> stateMachines,
-        ILogger<EventBridgeService>? logger = null)
+        ILogger<EventBridgeService>? logger = null, Func<string, string?>? functionPolicyOf = null)
     {
         _clock = clock;
-        var invoker = new TargetInvoker(lambdas, stateMachines, queues, ForwardToBusAsync);
+        var invoker = new TargetInvoker(lambdas, stateMachines, queues, ForwardToBusAsync, functionPolicyOf);
         _dispatcher = new TargetDispatcher(clock, invoker, queues, Deliveries, logger ?? (ILogger)NullLogger.Instance);
     }
 
@@ -102,7 +103,9 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
         lock (_gate)
         {
             var bus = BusesOf(owner).GetValueOrDefault(busName) ?? throw BusNotFound(busName);
-            bus.Policy = PermissionStatement.Upsert(bus.Policy, statement);
+            var updated = PermissionStatement.Upsert(bus.Policy, statement);
+            BusPolicy.Validate(updated);
+            bus.Policy = updated;
             bus.LastModifiedAt = _clock.UtcNow;
         }
     }
@@ -113,6 +116,7 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
         lock (_gate)
         {
             var bus = BusesOf(owner).GetValueOrDefault(busName) ?? throw BusNotFound(busName);
+            BusPolicy.Validate(policy);
             bus.Policy = (JsonObject)policy.DeepClone();
             bus.LastModifiedAt = _clock.UtcNow;
         }
@@ -223,6 +227,10 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
         lock (_gate)
         {
             var rule = FindRule(owner, busName, ruleName);
+            foreach (var target in targets)
+            {
+                TargetAdmission.Check(owner, target, (busOwner, name) => BusesOf(busOwner).GetValueOrDefault(name));
+            }
             var newIds = targets.Select(target => target.Id).Where(id => !rule.Targets.ContainsKey(id)).Distinct().Count();
             if (rule.Targets.Count + newIds > 5)
             {
@@ -352,7 +360,7 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
         if (owner.AccountId != caller.AccountId
             && !BusPolicy.Allows(bus.Policy, new PutEventsAuthorization(caller.AccountId, bus.Arn, entry.Source, entry.DetailType)))
         {
-            return Failed("AccessDeniedException", NotAuthorized(caller.AccountId, bus.Arn));
+            return Failed("AccessDeniedException", PutEventsAuthorization.NotAuthorized(caller.AccountId, bus.Arn));
         }
         var now = _clock.UtcNow;
         var ingested = IngestedEvent.Create(entry.Source, entry.DetailType, detail, caller.AccountId, owner.Region,
@@ -378,7 +386,7 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
         if (owner.AccountId != principalAccount
             && !BusPolicy.Allows(bus.Policy, new PutEventsAuthorization(principalAccount, bus.Arn, ingested.Source, ingested.DetailType)))
         {
-            throw new TargetDeliveryException(TargetDeliveryException.NoPermissions, NotAuthorized(principalAccount, bus.Arn), retriable: false);
+            throw new TargetDeliveryException(TargetDeliveryException.NoPermissions, PutEventsAuthorization.NotAuthorized(principalAccount, bus.Arn), retriable: false);
         }
         Route(bus, ingested.Forwarded(_clock.UtcNow));
         return Task.CompletedTask;
@@ -424,9 +432,6 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
         return bus.Rules.GetValueOrDefault(name)
             ?? throw new AwsServiceException("ResourceNotFoundException", $"Rule {name} does not exist on EventBus {busName}.");
     }
-
-    private static string NotAuthorized(string account, string busArn) =>
-        $"User: arn:aws:iam::{account}:root is not authorized to perform: events:PutEvents on resource: {busArn} because no resource-based policy allows the events:PutEvents action";
 
     private static AwsServiceException BusNotFound(string name) => new("ResourceNotFoundException", $"Event bus {name} does not exist.");
 

@@ -52,6 +52,11 @@ internal sealed class AwsJsonEndpoint(IReadOnlyList<IAwsJsonService> services, S
         {
             await AwsJsonErrors.WriteAsync(context.Response, e, contentType, cancellationToken);
         }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            var refused = new AwsServiceException("ValidationException", $"a value in the {target} request took too long to validate; it is refused");
+            await AwsJsonErrors.WriteAsync(context.Response, refused, contentType, cancellationToken);
+        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var failure = new AwsServiceException("InternalFailure", $"local-cloud failed to handle {target}: {e.GetType().Name}: {e.Message}", 500);

@@ -17,6 +17,8 @@ public static class AwsJsonErrors
         AuthFailureKind.Missing => new AwsServiceException("MissingAuthenticationTokenException", "Missing Authentication Token"),
         AuthFailureKind.Malformed or AuthFailureKind.InvalidExpires => new AwsServiceException("IncompleteSignatureException", failure.Message),
         AuthFailureKind.UnknownAccessKey => new AwsServiceException("UnrecognizedClientException", "The security token included in the request is invalid."),
+        AuthFailureKind.InvalidRegion => new AwsServiceException("InvalidSignatureException", failure.Message, 403),
+        AuthFailureKind.RequestTimeTooSkewed => new AwsServiceException("InvalidSignatureException", failure.Message),
         AuthFailureKind.Expired => new AwsServiceException("InvalidSignatureException", $"Signature expired: the presigned request expired at {failure.ExpiredAt:yyyyMMdd'T'HHmmss'Z'}."),
         _ => new AwsServiceException("InvalidSignatureException",
             "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."),

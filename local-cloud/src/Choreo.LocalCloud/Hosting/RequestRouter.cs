@@ -57,6 +57,11 @@ internal sealed class RequestRouter(
         {
             await AwsJsonErrors.WriteAsync(context.Response, e, "application/json", cancellationToken);
         }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException) when (!context.Response.HasStarted)
+        {
+            var refused = new AwsServiceException("ValidationException", $"a value in {context.Request.Method} {context.Request.Path} took too long to validate; it is refused");
+            await AwsJsonErrors.WriteAsync(context.Response, refused, "application/json", cancellationToken);
+        }
         catch (Exception e) when (!context.Response.HasStarted && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             var failure = new AwsServiceException("ServiceException", $"local-cloud failed to handle {context.Request.Method} {context.Request.Path}: {e.GetType().Name}: {e.Message}", 500);

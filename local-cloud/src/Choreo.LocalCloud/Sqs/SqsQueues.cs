@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Choreo.LocalCloud.Accounts;
 using Choreo.LocalCloud.Hosting;
+using Choreo.LocalCloud.Policies;
 using Choreo.LocalCloud.Sqs.Model;
 using Choreo.LocalCloud.Time;
 
@@ -30,6 +31,11 @@ public sealed partial class SqsQueues(IClock clock, Func<Uri> endpoint)
             throw new AwsServiceException("InvalidParameterValue", $"FIFO queues are not supported by local-cloud (queue '{name}').");
         }
         var given = attributes ?? new Dictionary<string, string>();
+        if (given.TryGetValue("Policy", out var policy) && policy.Length > 0)
+        {
+            ValidatePolicy(policy);
+        }
+
         lock (_gate)
         {
             if (_queues.TryGetValue((owner.AccountId, owner.Region, name), out var existing))
@@ -43,7 +49,10 @@ public sealed partial class SqsQueues(IClock clock, Func<Uri> endpoint)
                 return existing;
             }
             var url = $"{endpoint().ToString().TrimEnd('/')}/{owner.AccountId}/{name}";
-            var queue = new SqsQueue(owner, name, url, clock.UtcNow, new Dictionary<string, string>(given));
+            var queue = new SqsQueue(owner, name, url, clock.UtcNow, new Dictionary<string, string>(given.Where(pair => pair.Key != "Policy")))
+            {
+                Policy = given.GetValueOrDefault("Policy") is { Length: > 0 } text ? text : null,
+            };
             _queues[(owner.AccountId, owner.Region, name)] = queue;
             return queue;
         }
@@ -158,11 +167,53 @@ public sealed partial class SqsQueues(IClock clock, Func<Uri> endpoint)
         }
     }
 
+    /// <summary>SQS's limit on a queue policy document.</summary>
+    public const int MaxPolicyBytes = 20480;
+
+    /// <summary>Validates and sets the queue policy (an empty text removes it); a malformed one is refused as SQS refuses it.</summary>
     public void SetPolicy(SqsQueue queue, string policy)
     {
+        if (policy.Length > 0)
+        {
+            ValidatePolicy(policy);
+        }
+
         lock (_gate)
         {
-            queue.Policy = policy;
+            queue.Policy = policy.Length > 0 ? policy : null;
+        }
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="caller"/> may perform <paramref name="action"/> (e.g. <c>sqs:SendMessage</c>) on the
+    /// queue, as SQS does: the owner's account unless the queue policy explicitly denies it, another account only
+    /// where the queue policy allows it. Throws SQS's AccessDenied.
+    /// </summary>
+    public void Authorize(SqsQueue queue, AccountContext caller, string action)
+    {
+        var decision = ResourcePolicy.ParseStored(queue.Policy, requireResource: false)
+            ?.Evaluate(new PolicyRequest(caller.AccountId, action, queue.Arn)) ?? PolicyEffect.NotApplicable;
+        var allowed = decision switch
+        {
+            PolicyEffect.Deny => false,
+            PolicyEffect.Allow => true,
+            _ => caller.AccountId == queue.Owner.AccountId,
+        };
+        if (!allowed)
+        {
+            throw new AwsServiceException("AccessDenied", $"Access to the resource {queue.Url} is denied.", 403);
+        }
+    }
+
+    private static void ValidatePolicy(string policy)
+    {
+        try
+        {
+            ResourcePolicy.Parse(policy, MaxPolicyBytes, requireResource: false);
+        }
+        catch (MalformedPolicyException e)
+        {
+            throw new AwsServiceException("InvalidAttributeValue", $"Invalid value for the parameter Policy. Reason: {e.Message}");
         }
     }
 
@@ -177,6 +228,6 @@ public sealed partial class SqsQueues(IClock clock, Func<Uri> endpoint)
     internal static AwsServiceException QueueDoesNotExist() =>
         new("QueueDoesNotExist", "The specified queue does not exist.");
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,80}(\\.fifo)?$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,80}(\\.fifo)?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: RequestRegex.TimeoutMilliseconds)]
     private static partial Regex QueueNamePattern();
 }

@@ -19,7 +19,7 @@ public sealed class ChoreoBus : Construct
         {
             throw new ArgumentException("ChoreoBus: the bus name is empty; use 'default' or the name of a bus to create.", nameof(props));
         }
-        Bus = props.BusName == ChoreoBusProps.DefaultBusName
+        Bus = props.BusName == ChoreoBusProps.DefaultBusName || !props.DefinesBus
             ? EventBus.FromEventBusName(this, "Imported", props.BusName)
             : new EventBus(this, "Resource", new EventBusProps { EventBusName = props.BusName });
     }

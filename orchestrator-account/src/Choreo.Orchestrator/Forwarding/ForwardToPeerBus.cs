@@ -8,14 +8,11 @@ namespace Choreo.Orchestrator.Forwarding;
 
 /// <summary>
 /// Forwards named detail-types of one source to a peer account's bus: the rule, a role that may only put
-/// events on that bus, a retry policy and an encrypted dead-letter queue for what still cannot be delivered.
+/// events on that bus, and an encrypted dead-letter queue for what EventBridge's default retries (24 hours)
+/// still cannot deliver (see <see cref="PeerBusTarget"/> for why there is no RetryPolicy).
 /// </summary>
 public sealed class ForwardToPeerBus : Construct
 {
-    private const int MaxRetryAttempts = 185;
-    private const int MinEventAgeSeconds = 60;
-    private const int MaxEventAgeSeconds = 86_400;
-
     public string PeerBusArn { get; }
     public IRole Role { get; }
     public IQueue DeadLetters { get; }
@@ -23,15 +20,6 @@ public sealed class ForwardToPeerBus : Construct
 
     public ForwardToPeerBus(Construct scope, string id, ForwardToPeerBusProps props) : base(scope, id)
     {
-        var maxEventAge = (int)props.MaxEventAge.ToSeconds();
-        if (props.RetryAttempts is < 0 or > MaxRetryAttempts)
-        {
-            throw new ArgumentException($"ForwardToPeerBus {id}: RetryAttempts is {props.RetryAttempts}; EventBridge accepts 0 to {MaxRetryAttempts}.", nameof(props));
-        }
-        if (maxEventAge is < MinEventAgeSeconds or > MaxEventAgeSeconds)
-        {
-            throw new ArgumentException($"ForwardToPeerBus {id}: MaxEventAge is {maxEventAge} s; EventBridge accepts {MinEventAgeSeconds} to {MaxEventAgeSeconds} s.", nameof(props));
-        }
         if (props.DetailTypes.Count == 0)
         {
             throw new ArgumentException($"ForwardToPeerBus {id}: no detail-types given; forwarding everything of a source is not allowed.", nameof(props));
@@ -78,7 +66,7 @@ public sealed class ForwardToPeerBus : Construct
             id,
             $"Forwards {string.Join(", ", props.DetailTypes)} from {props.Source} to the bus of account {props.PeerAccount}.",
             new EventPattern { Source = [props.Source], DetailType = props.DetailTypes.ToArray() },
-            new PeerBusTarget(PeerBusArn, Role, DeadLetters, props.RetryAttempts, maxEventAge));
+            new PeerBusTarget(PeerBusArn, Role, DeadLetters));
 
         DeadLetters.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {

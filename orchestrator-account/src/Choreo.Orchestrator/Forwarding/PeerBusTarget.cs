@@ -6,10 +6,12 @@ using Amazon.JSII.Runtime.Deputy;
 namespace Choreo.Orchestrator.Forwarding;
 
 /// <summary>
-/// A rule target that is another account's bus, with a retry policy and a dead-letter queue. The CDK's own
-/// EventBus target offers no retry policy (aws-cdk issue 28735), although EventBridge supports one.
+/// A rule target that is another account's bus, with a role and a dead-letter queue and deliberately no
+/// RetryPolicy: AWS documents retry policies for targets in general but never for event-bus targets, and the
+/// CDK's own EventBus target states that a retry policy is not supported for them (aws-cdk issue 28735).
+/// EventBridge's default retry (24 hours, 185 attempts) applies, then the dead-letter queue.
 /// </summary>
-public sealed class PeerBusTarget(string busArn, IRole role, IQueue deadLetters, int retryAttempts, int maxEventAgeSeconds)
+public sealed class PeerBusTarget(string busArn, IRole role, IQueue deadLetters)
     : DeputyBase, IRuleTarget
 {
     public IRuleTargetConfig Bind(IRule rule, string? id = null) => new RuleTargetConfig
@@ -17,10 +19,5 @@ public sealed class PeerBusTarget(string busArn, IRole role, IQueue deadLetters,
         Arn = busArn,
         Role = role,
         DeadLetterConfig = new CfnRule.DeadLetterConfigProperty { Arn = deadLetters.QueueArn },
-        RetryPolicy = new CfnRule.RetryPolicyProperty
-        {
-            MaximumRetryAttempts = retryAttempts,
-            MaximumEventAgeInSeconds = maxEventAgeSeconds,
-        },
     };
 }

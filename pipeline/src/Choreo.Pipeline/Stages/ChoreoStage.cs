@@ -8,9 +8,12 @@ using Constructs;
 namespace Choreo.Pipeline.Stages;
 
 /// <summary>
-/// One stage of Choreo: the orchestrator stack in the stage's orchestrator account and the worker stack in
-/// its worker account, each told the other's account. Neither depends on the other's outputs, so both
-/// deploy in one wave.
+/// One stage of Choreo, in two waves. EventBridge checks the destination bus's policy when a rule target
+/// pointing at another account's bus is created, so first each account's access stack (its bus and the policy
+/// admitting the peer), then the workflow stacks, each depending on both access stacks: the orchestrator's
+/// forward rule needs the worker bus's policy and the worker's return rule the orchestrator bus's. The
+/// dependencies are in the cloud assembly, so CDK Pipelines, <c>cdk deploy</c> and <c>choreo run</c> all
+/// follow them.
 /// </summary>
 public sealed class ChoreoStage : Stage
 {
@@ -18,6 +21,18 @@ public sealed class ChoreoStage : Stage
         : base(scope, id, new StageProps { Env = new Amazon.CDK.Environment { Region = props.Region } })
     {
         Props = props;
+        OrchestratorAccess = new OrchestratorAccessStack(this, "OrchestratorAccess", new OrchestratorAccessStackProps
+        {
+            Env = new Amazon.CDK.Environment { Account = props.Accounts.OrchestratorAccount, Region = props.Region },
+            Description = $"Choreo {id}: the orchestrator account's bus policy admitting the worker account (first wave).",
+            WorkerAccount = props.Accounts.WorkerAccount,
+        });
+        WorkerAccess = new WorkerAccessStack(this, "WorkerAccess", new WorkerAccessStackProps
+        {
+            Env = new Amazon.CDK.Environment { Account = props.Accounts.WorkerAccount, Region = props.Region },
+            Description = $"Choreo {id}: the worker account's bus policy admitting the orchestrator account (first wave).",
+            OrchestratorAccount = props.Accounts.OrchestratorAccount,
+        });
         Orchestrator = new OrchestratorStack(this, "Orchestrator", new OrchestratorStackProps
         {
             Env = new Amazon.CDK.Environment { Account = props.Accounts.OrchestratorAccount, Region = props.Region },
@@ -34,23 +49,39 @@ public sealed class ChoreoStage : Stage
             OrchestratorRegion = props.Region,
             IsProduction = props.IsProduction,
         });
+        Orchestrator.AddDependency(OrchestratorAccess, "its rules listen on the bus whose policy the access stack holds");
+        Orchestrator.AddDependency(WorkerAccess, "the forward rule targets the worker bus; EventBridge refuses that target until the worker bus policy admits this account");
+        Worker.AddDependency(WorkerAccess, "its rules listen on the bus whose policy the access stack holds");
+        Worker.AddDependency(OrchestratorAccess, "the return rule targets the orchestrator bus; EventBridge refuses that target until the orchestrator bus policy admits this account");
 
         StarterRoleName = $"choreo-smoke-{id.ToLowerInvariant()}-starter";
         ReaderRoleName = $"choreo-smoke-{id.ToLowerInvariant()}-reader";
-        Starter = new SmokeTestRole(Orchestrator, "SmokeTestStarter", new SmokeTestRoleProps(props.ToolingAccount, StarterRoleName,
-        [
-            new PolicyStatement(new PolicyStatementProps { Actions = ["events:PutEvents"], Resources = [Orchestrator.Bus.EventBusArn] }),
-        ]));
-        Reader = new SmokeTestRole(Worker, "SmokeTestReader", new SmokeTestRoleProps(props.ToolingAccount, ReaderRoleName,
-        [
-            new PolicyStatement(new PolicyStatementProps { Actions = ["s3:ListBucket"], Resources = [Worker.Bucket.BucketArn] }),
-            new PolicyStatement(new PolicyStatementProps { Actions = ["s3:GetObject"], Resources = [Worker.Bucket.ArnForObjects("*/0-cookies.json")] }),
-        ]));
+        Starter = new SmokeTestRole(Orchestrator, "SmokeTestStarter", new SmokeTestRoleProps
+        {
+            ToolingAccount = props.ToolingAccount,
+            RoleName = StarterRoleName,
+            Statements =
+            [
+                new PolicyStatement(new PolicyStatementProps { Actions = ["events:PutEvents"], Resources = [Orchestrator.Bus.EventBusArn] }),
+            ],
+        });
+        Reader = new SmokeTestRole(Worker, "SmokeTestReader", new SmokeTestRoleProps
+        {
+            ToolingAccount = props.ToolingAccount,
+            RoleName = ReaderRoleName,
+            Statements =
+            [
+                new PolicyStatement(new PolicyStatementProps { Actions = ["s3:ListBucket"], Resources = [Worker.Bucket.BucketArn] }),
+                new PolicyStatement(new PolicyStatementProps { Actions = ["s3:GetObject"], Resources = [Worker.Bucket.ArnForObjects("*/0-cookies.json")] }),
+            ],
+        });
         BusNameOutput = new CfnOutput(Orchestrator, "SmokeTestBusName", new CfnOutputProps { Value = Orchestrator.Bus.EventBusName });
         BucketNameOutput = new CfnOutput(Worker, "SmokeTestBucketName", new CfnOutputProps { Value = Worker.Bucket.BucketName });
     }
 
     public ChoreoStageProps Props { get; }
+    public OrchestratorAccessStack OrchestratorAccess { get; }
+    public WorkerAccessStack WorkerAccess { get; }
     public OrchestratorStack Orchestrator { get; }
     public WorkerStack Worker { get; }
     public SmokeTestRole Starter { get; }

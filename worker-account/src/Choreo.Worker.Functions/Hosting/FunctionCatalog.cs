@@ -43,7 +43,8 @@ public static class FunctionCatalog
                 EventBridgeConnection.EndpointFor(configuration.Region, configuration.EventsEndpointUrl, configuration.EndpointUrl),
                 configuration.Region,
                 credentials),
-            clock);
+            clock,
+            options.PutEventsRetry);
         var events = new WorkerEvents(publisher, configuration.EventBus, configuration.EventSource);
         var failures = new TaskFailureReporter(events, log);
         var profiles = new ProfileReader(new HttpProfileFetcher(http));

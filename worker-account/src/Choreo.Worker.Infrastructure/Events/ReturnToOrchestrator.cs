@@ -3,7 +3,6 @@ using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
-using CfnRule = Amazon.CDK.AWS.Events.CfnRule;
 using EventBusTarget = Amazon.CDK.AWS.Events.Targets.EventBus;
 using EventBusTargetProps = Amazon.CDK.AWS.Events.Targets.EventBusProps;
 
@@ -11,8 +10,10 @@ namespace Choreo.Worker.Infrastructure.Events;
 
 /// <summary>
 /// The return rule: the worker's answers go to the orchestrator account's bus through a role that may put
-/// events on that one ARN, with a retry policy and an SQS-encrypted dead-letter queue, so an answer that
-/// cannot be delivered is kept instead of leaving a task waiting unseen.
+/// events on that one ARN, and an SQS-encrypted dead-letter queue, so an answer that cannot be delivered is
+/// kept instead of leaving a task waiting unseen. No RetryPolicy: AWS documents none for event-bus targets
+/// and the CDK's EventBus target refuses one (aws-cdk issue 28735), so EventBridge's default retry applies
+/// (24 hours, 185 attempts) before the dead-letter queue.
 /// </summary>
 public sealed class ReturnToOrchestrator : Construct
 {
@@ -50,13 +51,6 @@ public sealed class ReturnToOrchestrator : Construct
             [
                 new EventBusTarget(props.OrchestratorBus, new EventBusTargetProps { Role = Role, DeadLetterQueue = DeadLetters }),
             ],
-        });
-        // The CDK's event-bus target has no retry settings (aws-cdk issue 28735); CloudFormation accepts them.
-        var cfnRule = (CfnRule)rule.Node.DefaultChild!;
-        cfnRule.AddPropertyOverride("Targets.0.RetryPolicy", new Dictionary<string, object>
-        {
-            ["MaximumRetryAttempts"] = props.RetryAttempts,
-            ["MaximumEventAgeInSeconds"] = props.MaxEventAgeSeconds,
         });
         Rule = rule;
     }

@@ -8,11 +8,4 @@ namespace Choreo.Worker.Infrastructure.Events;
 /// <param name="Source">The source of the answers (the worker's).</param>
 /// <param name="DetailTypes">The answers forwarded.</param>
 public sealed record ReturnToOrchestratorProps(
-    IEventBus Bus, IEventBus OrchestratorBus, string Source, IReadOnlyList<string> DetailTypes)
-{
-    /// <summary>How often EventBridge retries a failed delivery before the event goes to the dead-letter queue.</summary>
-    public int RetryAttempts { get; init; } = 24;
-
-    /// <summary>How long, in seconds, EventBridge keeps retrying a delivery.</summary>
-    public int MaxEventAgeSeconds { get; init; } = 2 * 60 * 60;
-}
+    IEventBus Bus, IEventBus OrchestratorBus, string Source, IReadOnlyList<string> DetailTypes);

@@ -50,5 +50,24 @@ public sealed class WorkerBucket : Construct
             // Auto-delete is a Lambda-backed custom resource; production never gets it.
             AutoDeleteObjects = !props.IsProduction,
         });
+        if (!props.IsProduction)
+        {
+            RunAutoDeleteOnSupportedNode();
+        }
+    }
+
+    /// <summary>The Node.js runtime the auto-delete handler runs on (AWS deprecates it on 2027-04-30).</summary>
+    public const string AutoDeleteRuntime = "nodejs22.x";
+
+    // The CDK (2.160) writes its auto-delete handler for nodejs20.x, which AWS refuses for new functions since
+    // 2026-06-01. The handler is plain JavaScript using the AWS SDK v3 that every Node runtime bundles, so the
+    // same code runs on nodejs22.x; only the runtime property is overridden.
+    private void RunAutoDeleteOnSupportedNode()
+    {
+        const string providerId = "Custom::S3AutoDeleteObjectsCustomResourceProvider";
+        var handler = Stack.Of(this).Node.TryFindChild(providerId)?.Node.TryFindChild("Handler") as CfnResource
+            ?? throw new InvalidOperationException(
+                $"WorkerBucket: the CDK no longer creates {providerId}/Handler; check which runtime its auto-delete handler uses.");
+        handler.AddPropertyOverride("Runtime", AutoDeleteRuntime);
     }
 }

@@ -194,8 +194,19 @@ public sealed class EventBridgeApi(EventBridgeService events) : IAwsJsonService
         var (owner, busName) = OwnBus(body, "EventBusName", caller);
         if (Text(body, "Policy") is { } policyText)
         {
-            var policy = JsonNode.Parse(policyText) as JsonObject
-                ?? throw new AwsServiceException("ValidationException", "Parameter Policy is not valid. Reason: it must be a JSON policy document.");
+            JsonObject? policy;
+            try
+            {
+                policy = JsonNode.Parse(policyText) as JsonObject;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                policy = null;
+            }
+            if (policy is null)
+            {
+                throw new AwsServiceException("ValidationException", "Parameter Policy is not valid. Reason: it must be a JSON policy document.");
+            }
             events.SetPolicy(owner, busName, policy);
             return new JsonObject();
         }

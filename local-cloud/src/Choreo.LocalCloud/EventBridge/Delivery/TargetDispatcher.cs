@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Choreo.LocalCloud.EventBridge.Policies;
 using Choreo.LocalCloud.Sqs;
 using Choreo.LocalCloud.Sqs.Model;
 using Choreo.LocalCloud.Time;
@@ -172,9 +173,13 @@ public sealed class TargetDispatcher(IClock clock, TargetInvoker invoker, SqsQue
     {
         var target = delivery.Target;
         var queue = target.DeadLetterArn is null ? null : queues.FindByArn(target.DeadLetterArn);
-        if (queue is null)
+        // EventBridge sends to a dead-letter queue as events.amazonaws.com: a queue whose policy does not allow it
+        // loses the event, as on AWS.
+        if (queue is null || !QueueConsent.Admits(queue, delivery.RuleArn, roleArn: null))
         {
-            var why = target.DeadLetterArn is null ? "it has no dead-letter queue" : $"its dead-letter queue {target.DeadLetterArn} does not exist";
+            var why = target.DeadLetterArn is null ? "it has no dead-letter queue"
+                : queue is null ? $"its dead-letter queue {target.DeadLetterArn} does not exist"
+                : QueueConsent.Refusal(queue, delivery.RuleArn, roleArn: null);
             logger.LogWarning("EventBridge dropped event {EventId} for target {TargetId} of rule {RuleArn} after {Attempts} attempt(s) because {Why}: {Error}",
                 delivery.Event.Id, target.Id, delivery.RuleArn, attempt, why, failure.Message);
             Record(delivery, attempt, DeliveryOutcome.Dropped, failure);

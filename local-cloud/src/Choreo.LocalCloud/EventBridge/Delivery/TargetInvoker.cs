@@ -1,4 +1,5 @@
 using Choreo.LocalCloud.EventBridge.Model;
+using Choreo.LocalCloud.EventBridge.Policies;
 using Choreo.LocalCloud.Hosting;
 using Choreo.LocalCloud.Services;
 using Choreo.LocalCloud.Sqs;
@@ -8,12 +9,16 @@ namespace Choreo.LocalCloud.EventBridge.Delivery;
 /// <summary>
 /// Makes one delivery attempt through the seam the target's ARN names: Lambda (asynchronous invoke), Step Functions
 /// StartExecution, another event bus, or an SQS queue. Failures become <see cref="TargetDeliveryException"/>s.
+/// A function or queue whose resource policy does not let EventBridge in fails with NO_PERMISSIONS
+/// (<see cref="FunctionConsent"/>, <see cref="QueueConsent"/>); without <paramref name="functionPolicyOf"/> (unit
+/// harnesses that fake Lambda) function policies are not consulted.
 /// </summary>
 public sealed class TargetInvoker(
     Func<ILambdaInvoker> lambdas,
     Func<IStateMachineStarter> stateMachines,
     SqsQueues queues,
-    Func<IngestedEvent, string, string, CancellationToken, Task> forwardToBus)
+    Func<IngestedEvent, string, string, CancellationToken, Task> forwardToBus,
+    Func<string, string?>? functionPolicyOf)
 {
     public async Task InvokeAsync(PendingDelivery delivery, string payload, CancellationToken cancellationToken)
     {
@@ -23,6 +28,11 @@ public sealed class TargetInvoker(
             switch (EventBridgeArn.ServiceOf(arn))
             {
                 case "lambda":
+                    if (functionPolicyOf is not null && !FunctionConsent.Admits(functionPolicyOf(arn), arn, delivery.RuleArn, delivery.Target.RoleArn))
+                    {
+                        throw new TargetDeliveryException(TargetDeliveryException.NoPermissions,
+                            FunctionConsent.Refusal(arn, delivery.RuleArn, delivery.Target.RoleArn), retriable: false);
+                    }
                     var result = await lambdas().InvokeAsync(arn, payload, LambdaInvocationType.Event, cancellationToken);
                     if (result.StatusCode >= 300)
                     {
@@ -41,6 +51,11 @@ public sealed class TargetInvoker(
                 case "sqs":
                     var queue = queues.FindByArn(arn)
                         ?? throw new TargetDeliveryException(TargetDeliveryException.ResourceNotFound, $"SQS queue {arn} does not exist.", retriable: false);
+                    if (!QueueConsent.Admits(queue, delivery.RuleArn, delivery.Target.RoleArn))
+                    {
+                        throw new TargetDeliveryException(TargetDeliveryException.NoPermissions,
+                            QueueConsent.Refusal(queue, delivery.RuleArn, delivery.Target.RoleArn), retriable: false);
+                    }
                     queues.SendMessage(queue, payload);
                     break;
                 default:

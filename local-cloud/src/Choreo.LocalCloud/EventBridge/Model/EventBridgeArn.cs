@@ -37,6 +37,13 @@ public static class EventBridgeArn
         return (new AccountContext(parts[4], parts[3]), parts[5]["event-bus/".Length..]);
     }
 
+    /// <summary>The account part of an ARN, or null when it is not an ARN or names no account.</summary>
+    public static string? AccountOf(string arn)
+    {
+        var parts = arn.Split(':');
+        return parts.Length >= 6 && parts[0] == "arn" && parts[4].Length > 0 ? parts[4] : null;
+    }
+
     /// <summary>The service part of an ARN (<c>lambda</c>, <c>states</c>, <c>events</c>, <c>sqs</c>), or null when it is not an ARN.</summary>
     public static string? ServiceOf(string arn)
     {

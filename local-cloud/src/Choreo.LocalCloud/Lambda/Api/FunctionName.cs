@@ -10,7 +10,7 @@ namespace Choreo.LocalCloud.Lambda.Api;
 /// </summary>
 public static partial class FunctionName
 {
-    [GeneratedRegex(@"^(arn:(?<partition>aws[a-zA-Z-]*)?:lambda:(?<region>[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d):)?((?<account>\d{12}):)?(function:)?(?<name>[a-zA-Z0-9\-_\.]+)(:(?<qualifier>\$LATEST|[a-zA-Z0-9\-_]+))?$")]
+    [GeneratedRegex(@"^(arn:(?<partition>aws[a-zA-Z-]*)?:lambda:(?<region>[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d):)?((?<account>\d{12}):)?(function:)?(?<name>[a-zA-Z0-9\-_\.]+)(:(?<qualifier>\$LATEST|[a-zA-Z0-9\-_]+))?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: RequestRegex.TimeoutMilliseconds)]
     private static partial Regex Pattern();
 
     /// <param name="qualifier">The <c>Qualifier</c> query parameter, if any.</param>

@@ -6,16 +6,19 @@ using Choreo.LocalCloud.Accounts;
 using Choreo.LocalCloud.Hosting;
 using Choreo.LocalCloud.Lambda.Invocation;
 using Choreo.LocalCloud.Lambda.Model;
+using Choreo.LocalCloud.Lambda.Runtimes;
 using Choreo.LocalCloud.Services;
+using Choreo.LocalCloud.Time;
 using Microsoft.AspNetCore.Http;
 
 namespace Choreo.LocalCloud.Lambda.Api;
 
 /// <summary>
 /// Lambda's REST API (version 2015-03-31) on the shared endpoint: <c>POST functions/{name}/invocations</c>
-/// (Invoke), <c>GET functions/</c> (ListFunctions) and <c>GET functions/{name}</c> (GetFunction).
+/// (Invoke), <c>POST functions/</c> (CreateFunction, with the code inline as <c>Code.ZipFile</c>),
+/// <c>GET functions/</c> (ListFunctions) and <c>GET functions/{name}</c> (GetFunction).
 /// </summary>
-public sealed class FunctionsRoute(FunctionRegistry functions, LambdaService lambda) : IRestRoute
+public sealed class FunctionsRoute(FunctionRegistry functions, LambdaService lambda, IClock clock) : IRestRoute
 {
     private const string Prefix = "/2015-03-31/functions";
     private const int SynchronousPayloadLimit = 6 * 1024 * 1024;
@@ -35,6 +38,9 @@ public sealed class FunctionsRoute(FunctionRegistry functions, LambdaService lam
         var segments = rest.Length == 0 ? [] : rest.Split('/');
         switch (request.Method, segments.Length)
         {
+            case ("POST", 0):
+                await WriteJsonAsync(context.Response, 201, await CreateAsync(account, request, cancellationToken), cancellationToken);
+                return;
             case ("GET", 0):
                 await WriteJsonAsync(context.Response, 200, List(account, request.Query), cancellationToken);
                 return;
@@ -48,6 +54,77 @@ public sealed class FunctionsRoute(FunctionRegistry functions, LambdaService lam
             default:
                 throw new AwsServiceException("UnknownOperationException", $"local-cloud's Lambda API serves no operation for {request.Method} {request.Path}", 404);
         }
+    }
+
+    private async Task<JsonObject> CreateAsync(AccountContext caller, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var text = Encoding.UTF8.GetString(await ReceivedRequest.ReadBodyAsync(request, cancellationToken));
+        JsonObject body;
+        try
+        {
+            body = JsonNode.Parse(text) as JsonObject ?? throw new JsonException("not an object");
+        }
+        catch (JsonException e)
+        {
+            throw new AwsServiceException("InvalidRequestContentException", $"Could not parse request body into json: {e.Message}");
+        }
+        var name = RequiredText(body, "FunctionName");
+        RequiredText(body, "Role");
+        if (body["PackageType"]?.ToString() == "Image")
+        {
+            throw new AwsServiceException("InvalidParameterValueException", "local-cloud's Lambda does not support container image functions; use PackageType Zip.");
+        }
+        var runtime = RequiredText(body, "Runtime");
+        // AWS checks the runtime's lifecycle before it looks at the code.
+        RuntimeLifecycleTable.EnsureCreatable(runtime, clock.UtcNow);
+        var arn = FunctionName.ResolveArn(name, null, caller);
+        if (functions.All.Any(existing => existing.Arn == arn))
+        {
+            throw new AwsServiceException("ResourceConflictException", $"Function already exist: {name}", 409);
+        }
+        var code = body["Code"] as JsonObject
+            ?? throw new AwsServiceException("ValidationException", "1 validation error detected: Value null at 'code' failed to satisfy constraint: Member must not be null");
+        var zip = code["ZipFile"]?.ToString()
+            ?? throw new AwsServiceException("InvalidParameterValueException", "local-cloud's Lambda takes the code inline as Code.ZipFile; S3 and image code locations are not supported.");
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (body["Environment"]?["Variables"] is JsonObject variables)
+        {
+            foreach (var (key, value) in variables)
+            {
+                environment[key] = value?.ToString() ?? string.Empty;
+            }
+        }
+        var function = new LambdaFunction(
+            caller,
+            arn[(arn.LastIndexOf(':') + 1)..],
+            body["Handler"]?.ToString() ?? string.Empty,
+            runtime,
+            UploadedCode.Unpack(zip, caller.AccountId, name),
+            environment,
+            TimeSpan.FromSeconds(Number(body, "Timeout", 3, 1, 900)),
+            Number(body, "MemorySize", 128, 128, 10_240));
+        functions.Put(function);
+        return FunctionConfiguration.Of(function);
+    }
+
+    private static string RequiredText(JsonObject body, string name) =>
+        body[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0
+            ? text
+            : throw new AwsServiceException("ValidationException",
+                $"1 validation error detected: Value null at '{char.ToLowerInvariant(name[0])}{name[1..]}' failed to satisfy constraint: Member must not be null");
+
+    private static int Number(JsonObject body, string name, int fallback, int min, int max)
+    {
+        if (body[name] is null)
+        {
+            return fallback;
+        }
+        if (body[name] is JsonValue value && value.TryGetValue<int>(out var number) && number >= min && number <= max)
+        {
+            return number;
+        }
+        throw new AwsServiceException("ValidationException",
+            $"1 validation error detected: Value '{body[name]}' at '{char.ToLowerInvariant(name[0])}{name[1..]}' failed to satisfy constraint: Member must have value between {min} and {max}");
     }
 
     private LambdaFunction Resolve(string functionName, HttpRequest request, AccountContext caller)

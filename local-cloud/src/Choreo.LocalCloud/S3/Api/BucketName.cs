@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Choreo.LocalCloud.Hosting;
 
 namespace Choreo.LocalCloud.S3.Api;
 
@@ -8,9 +9,9 @@ public static partial class BucketName
     public static bool IsValid(string name) =>
         name.Length is >= 3 and <= 63 && Shape().IsMatch(name) && !name.Contains("..") && !IpAddress().IsMatch(name);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9.-]*[a-z0-9]$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]*[a-z0-9]$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: RequestRegex.TimeoutMilliseconds)]
     private static partial Regex Shape();
 
-    [GeneratedRegex(@"^\d+\.\d+\.\d+\.\d+$")]
+    [GeneratedRegex(@"^\d+\.\d+\.\d+\.\d+$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: RequestRegex.TimeoutMilliseconds)]
     private static partial Regex IpAddress();
 }

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
+using Choreo.LocalCloud.Policies;
 
 namespace Choreo.LocalCloud.S3.Api;
 
@@ -10,64 +9,42 @@ namespace Choreo.LocalCloud.S3.Api;
 /// </summary>
 public static class BucketPolicyDecision
 {
-    public static PolicyEffect Evaluate(string? policy, string callerAccountId, string action, string resourceArn)
+    /// <summary>S3's limit on a bucket policy document.</summary>
+    public const int MaxBytes = 20 * 1024;
+
+    /// <summary>The policy actions the bucket owner's account may always perform, whatever the policy says (as on AWS).</summary>
+    public static readonly IReadOnlySet<string> OwnerAlwaysAllowed =
+        new HashSet<string>(["s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy"], StringComparer.Ordinal);
+
+    public static PolicyEffect Evaluate(string? policy, string callerAccountId, string action, string resourceArn) =>
+        ResourcePolicy.ParseStored(policy, requireResource: true)?.Evaluate(new PolicyRequest(callerAccountId, action, resourceArn))
+        ?? PolicyEffect.NotApplicable;
+
+    /// <summary>Validates a policy for <paramref name="bucketArn"/> as PutBucketPolicy does; throws S3's <c>MalformedPolicy</c>.</summary>
+    public static void Validate(string policy, string bucketArn)
     {
-        if (policy is null)
+        try
         {
-            return PolicyEffect.NotApplicable;
-        }
-
-        using var document = JsonDocument.Parse(policy);
-        if (!document.RootElement.TryGetProperty("Statement", out var statements))
-        {
-            return PolicyEffect.NotApplicable;
-        }
-
-        var result = PolicyEffect.NotApplicable;
-        foreach (var statement in statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray().ToArray() : [statements])
-        {
-            if (statement.TryGetProperty("Condition", out _) || !Applies(statement, callerAccountId, action, resourceArn))
+            var parsed = ResourcePolicy.Parse(policy, MaxBytes, requireResource: true);
+            var resources = parsed.Statements.SelectMany(statement => statement.Resources ?? statement.NotResources ?? []);
+            if (resources.Any(resource => !AppliesToBucket(resource, bucketArn)))
             {
-                continue;
+                throw new MalformedPolicyException("Policy has invalid resource");
             }
 
-            if (statement.TryGetProperty("Effect", out var effect) && effect.GetString() == "Deny")
+            if (parsed.Statements.Any(statement => statement.Actions is { } actions && actions.Any(a => a != "*" && !a.StartsWith("s3:", StringComparison.OrdinalIgnoreCase))))
             {
-                return PolicyEffect.Deny;
+                throw new MalformedPolicyException("Policy has invalid action");
             }
-
-            result = PolicyEffect.Allow;
         }
-
-        return result;
-    }
-
-    private static bool Applies(JsonElement statement, string callerAccountId, string action, string resourceArn) =>
-        statement.TryGetProperty("Principal", out var principal) && PrincipalMatches(principal, callerAccountId)
-        && statement.TryGetProperty("Action", out var actions) && Strings(actions).Any(a => Wildcard(a, action, ignoreCase: true))
-        && statement.TryGetProperty("Resource", out var resources) && Strings(resources).Any(r => Wildcard(r, resourceArn, ignoreCase: false));
-
-    private static bool PrincipalMatches(JsonElement principal, string callerAccountId)
-    {
-        if (principal.ValueKind == JsonValueKind.String)
+        catch (MalformedPolicyException e)
         {
-            return principal.GetString() == "*";
+            throw new S3Error("MalformedPolicy", e.Message, 400);
         }
-
-        return principal.ValueKind == JsonValueKind.Object && principal.TryGetProperty("AWS", out var aws)
-            && Strings(aws).Any(p => p == "*" || p == callerAccountId || p.Split(':') is [_, _, "iam", _, var account, ..] && account == callerAccountId);
     }
 
-    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => [element.GetString()!],
-        JsonValueKind.Array => element.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToArray(),
-        _ => [],
-    };
-
-    private static bool Wildcard(string pattern, string value, bool ignoreCase)
-    {
-        var regex = "^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$";
-        return Regex.IsMatch(value, regex, ignoreCase ? RegexOptions.IgnoreCase | RegexOptions.CultureInvariant : RegexOptions.CultureInvariant);
-    }
+    // A bucket policy may only name its own bucket or objects in it.
+    private static bool AppliesToBucket(string resource, string bucketArn) =>
+        resource == bucketArn || resource.StartsWith(bucketArn + "/", StringComparison.Ordinal)
+        || WildcardPattern.Matches(resource, bucketArn, ignoreCase: false) || WildcardPattern.Matches(resource, bucketArn + "/x", ignoreCase: false);
 }

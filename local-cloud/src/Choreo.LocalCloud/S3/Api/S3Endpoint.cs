@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Choreo.LocalCloud.Accounts;
 using Choreo.LocalCloud.Auth;
 using Choreo.LocalCloud.Hosting;
+using Choreo.LocalCloud.Policies;
 using Choreo.LocalCloud.S3.Storage;
 using Choreo.LocalCloud.Time;
 using Microsoft.AspNetCore.Http;
@@ -60,6 +61,11 @@ public sealed class S3Endpoint(IObjectStore store, SignatureVerifier verifier, I
         catch (S3Error error)
         {
             await WriteErrorAsync(context, error, ResourceOf(target), requestId, cancellationToken);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            var refused = new S3Error("InvalidRequest", "A value in the request took too long to validate; it is refused.", 400);
+            await WriteErrorAsync(context, refused, ResourceOf(target), requestId, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -208,7 +214,7 @@ public sealed class S3Endpoint(IObjectStore store, SignatureVerifier verifier, I
         switch (action)
         {
             case "s3:PutBucketPolicy":
-                store.SetBucketPolicy(bucket.Name, ValidatedPolicy(payload));
+                store.SetBucketPolicy(bucket.Name, ValidatedPolicy(payload, bucket.Arn));
                 context.Response.StatusCode = 204;
                 break;
             case "s3:GetBucketPolicy":
@@ -393,22 +399,20 @@ public sealed class S3Endpoint(IObjectStore store, SignatureVerifier verifier, I
         }
     }
 
-    private static string ValidatedPolicy(byte[] payload)
+    private static string ValidatedPolicy(byte[] payload, string bucketArn)
     {
+        string policy;
         try
         {
-            using var document = JsonDocument.Parse(payload);
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("Statement", out _))
-            {
-                throw new S3Error("MalformedPolicy", "Missing required field Statement", 400);
-            }
+            policy = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(payload);
         }
-        catch (JsonException)
+        catch (System.Text.DecoderFallbackException)
         {
             throw new S3Error("MalformedPolicy", "Policies must be valid JSON and the first byte must be '{'", 400);
         }
 
-        return System.Text.Encoding.UTF8.GetString(payload);
+        BucketPolicyDecision.Validate(policy, bucketArn);
+        return policy;
     }
 
     private static string? LocationConstraintOf(byte[] payload)

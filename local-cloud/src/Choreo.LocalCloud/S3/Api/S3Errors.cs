@@ -36,6 +36,9 @@ public static class S3Errors
         AuthFailureKind.SignatureMismatch => new("SignatureDoesNotMatch", SignatureMismatchMessage, 403),
         AuthFailureKind.Expired => new("AccessDenied", "Request has expired", 403,
             [new("Expires", Timestamp(failure.ExpiredAt ?? now)), new("ServerTime", Timestamp(now))]),
+        AuthFailureKind.InvalidRegion => WrongRegion(failure.Region ?? "", Accounts.AccountContext.DefaultRegion, presigned),
+        AuthFailureKind.RequestTimeTooSkewed => new("RequestTimeTooSkewed", "The difference between the request time and the current time is too large.", 403,
+            [new("RequestTime", failure.RequestTime ?? ""), new("ServerTime", Timestamp(failure.ServerTime ?? now)), new("MaxAllowedSkewMilliseconds", "900000")]),
         AuthFailureKind.InvalidExpires => new("AuthorizationQueryParametersError", failure.Message, 400),
         AuthFailureKind.Malformed => presigned
             ? new("AuthorizationQueryParametersError", failure.Message, 400)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Choreo.LocalCloud.Hosting;
 using Choreo.LocalCloud.Auth;
 
 namespace Choreo.LocalCloud.S3.Api;
@@ -50,6 +51,6 @@ public sealed partial record S3RequestTarget(string? Bucket, string? Key)
         return name.EndsWith(".s3", StringComparison.Ordinal) ? name[..^3] : name;
     }
 
-    [GeneratedRegex(@"^(?<bucket>.+)\.s3\.[a-z]{2}(-[a-z]+)+-\d+$")]
+    [GeneratedRegex(@"^(?<bucket>.+)\.s3\.[a-z]{2}(-[a-z]+)+-\d+$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: RequestRegex.TimeoutMilliseconds)]
     private static partial Regex RegionalS3Suffix();
 }

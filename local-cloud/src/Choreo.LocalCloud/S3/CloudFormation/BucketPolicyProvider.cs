@@ -25,7 +25,17 @@ public sealed class BucketPolicyProvider(IObjectStore store) : IResourceProvider
             throw new AwsServiceException("NoSuchBucket", $"{request.LogicalId}: bucket '{bucketName}' does not exist in account {request.Account.AccountId}", 404);
         }
 
-        store.SetBucketPolicy(bucketName, document.ToJsonString());
+        var policy = document.ToJsonString();
+        try
+        {
+            Api.BucketPolicyDecision.Validate(policy, bucket.Arn);
+        }
+        catch (Api.S3Error error)
+        {
+            throw new AwsServiceException(error.Code, $"{request.LogicalId}: {error.Message}");
+        }
+
+        store.SetBucketPolicy(bucketName, policy);
         return Task.FromResult(new ProvisionedResource(bucketName, new Dictionary<string, JsonNode?>()));
     }
 }

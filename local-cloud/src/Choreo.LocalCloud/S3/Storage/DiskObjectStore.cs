@@ -57,7 +57,7 @@ public sealed class DiskObjectStore : IObjectStore
                 return false;
             }
 
-            var directory = Path.Combine(_root, bucket.OwnerAccountId, bucket.Region, bucket.Name);
+            var directory = BucketDirectory(bucket);
             Directory.CreateDirectory(Path.Combine(directory, "objects"));
             WriteBucket(directory, bucket);
             _buckets[bucket.Name] = (bucket, directory);
@@ -153,6 +153,30 @@ public sealed class DiskObjectStore : IObjectStore
                 .Where(m => m.Key.StartsWith(prefix, StringComparison.Ordinal))
                 .OrderBy(m => m.Key, StringComparer.Ordinal)];
         }
+    }
+
+    /// <summary>
+    /// The bucket's folder, built from request values (account, region, name) only after proving each is one plain
+    /// path segment and the result lies inside this store's root: a region such as <c>..</c> must never reach
+    /// another account's folder.
+    /// </summary>
+    private string BucketDirectory(BucketRecord bucket)
+    {
+        string[] segments = [bucket.OwnerAccountId, bucket.Region, bucket.Name];
+        if (segments.Any(segment => segment.Length == 0 || segment is "." or ".." || segment.IndexOfAny(['/', '\\', '\0']) >= 0)
+            || !(bucket.OwnerAccountId.Length == 12 && bucket.OwnerAccountId.All(char.IsAsciiDigit))
+            || !Accounts.AwsRegion.IsKnown(bucket.Region))
+        {
+            throw new ArgumentException($"bucket {bucket.Name} of account {bucket.OwnerAccountId} in region {bucket.Region} has no safe storage folder");
+        }
+
+        var directory = Path.GetFullPath(Path.Combine(_root, bucket.OwnerAccountId, bucket.Region, bucket.Name));
+        if (!directory.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"bucket {bucket.Name} would be stored outside {_root}");
+        }
+
+        return directory;
     }
 
     private (BucketRecord Bucket, string Directory) Entry(string bucketName) =>

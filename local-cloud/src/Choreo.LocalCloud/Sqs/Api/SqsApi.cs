@@ -8,8 +8,9 @@ namespace Choreo.LocalCloud.Sqs.Api;
 
 /// <summary>
 /// SQS in the JSON protocol (<c>X-Amz-Target: AmazonSQS.*</c>, as AWSSDK.SQS 4.x speaks it): CreateQueue, GetQueueUrl,
-/// ListQueues, SendMessage, ReceiveMessage, DeleteMessage, GetQueueAttributes. Long polling is not simulated:
-/// ReceiveMessage answers at once.
+/// ListQueues, SendMessage, ReceiveMessage, DeleteMessage, GetQueueAttributes, SetQueueAttributes (Policy). Every
+/// operation on a queue checks the caller against the queue's owner and policy, as SQS does. Long polling is not
+/// simulated: ReceiveMessage answers at once.
 /// </summary>
 public sealed class SqsApi(SqsQueues queues) : IAwsJsonService
 {
@@ -28,6 +29,7 @@ public sealed class SqsApi(SqsQueues queues) : IAwsJsonService
             "ReceiveMessage" => ReceiveMessage(body, caller),
             "DeleteMessage" => DeleteMessage(body, caller),
             "GetQueueAttributes" => GetQueueAttributes(body, caller),
+            "SetQueueAttributes" => SetQueueAttributes(body, caller),
             _ => throw new AwsServiceException("InvalidAction", $"The action {operation} is not valid for this endpoint (local-cloud's SQS)."),
         };
         return Task.FromResult(response);
@@ -50,7 +52,9 @@ public sealed class SqsApi(SqsQueues queues) : IAwsJsonService
     private JsonObject GetQueueUrl(JsonObject body, AccountContext caller)
     {
         var owner = Optional(body, "QueueOwnerAWSAccountId") is { } account ? caller with { AccountId = account } : caller;
-        return new JsonObject { ["QueueUrl"] = queues.GetByName(owner, Required(body, "QueueName")).Url };
+        var queue = queues.GetByName(owner, Required(body, "QueueName"));
+        queues.Authorize(queue, caller, "sqs:GetQueueUrl");
+        return new JsonObject { ["QueueUrl"] = queue.Url };
     }
 
     private JsonObject ListQueues(JsonObject body, AccountContext caller)
@@ -67,7 +71,7 @@ public sealed class SqsApi(SqsQueues queues) : IAwsJsonService
 
     private JsonObject SendMessage(JsonObject body, AccountContext caller)
     {
-        var queue = queues.GetByUrl(caller, Required(body, "QueueUrl"));
+        var queue = QueueFor(body, caller, "sqs:SendMessage");
         var attributes = ReadAttributes(body["MessageAttributes"] as JsonObject);
         var delay = TimeSpan.FromSeconds(body["DelaySeconds"]?.GetValue<int>() ?? 0);
         var message = queues.SendMessage(queue, Required(body, "MessageBody"), attributes, delay);
@@ -85,7 +89,7 @@ public sealed class SqsApi(SqsQueues queues) : IAwsJsonService
 
     private JsonObject ReceiveMessage(JsonObject body, AccountContext caller)
     {
-        var queue = queues.GetByUrl(caller, Required(body, "QueueUrl"));
+        var queue = QueueFor(body, caller, "sqs:ReceiveMessage");
         var max = body["MaxNumberOfMessages"]?.GetValue<int>() ?? 1;
         if (max is < 1 or > 10)
         {
@@ -141,14 +145,14 @@ public sealed class SqsApi(SqsQueues queues) : IAwsJsonService
 
     private JsonObject DeleteMessage(JsonObject body, AccountContext caller)
     {
-        var queue = queues.GetByUrl(caller, Required(body, "QueueUrl"));
+        var queue = QueueFor(body, caller, "sqs:DeleteMessage");
         queues.DeleteMessage(queue, Required(body, "ReceiptHandle"));
         return [];
     }
 
     private JsonObject GetQueueAttributes(JsonObject body, AccountContext caller)
     {
-        var queue = queues.GetByUrl(caller, Required(body, "QueueUrl"));
+        var queue = QueueFor(body, caller, "sqs:GetQueueAttributes");
         var names = Names(body["AttributeNames"]);
         var (visible, notVisible) = queues.Count(queue);
         var all = new Dictionary<string, string>(queue.Attributes)
@@ -170,6 +174,28 @@ public sealed class SqsApi(SqsQueues queues) : IAwsJsonService
             attributes[name] = value;
         }
         return new JsonObject { ["Attributes"] = attributes };
+    }
+
+    private JsonObject SetQueueAttributes(JsonObject body, AccountContext caller)
+    {
+        var queue = QueueFor(body, caller, "sqs:SetQueueAttributes");
+        var given = body["Attributes"] as JsonObject
+            ?? throw new AwsServiceException("MissingParameter", "The request must contain the parameter Attributes.");
+        if (given.Select(pair => pair.Key).FirstOrDefault(name => name != "Policy") is { } unsupported)
+        {
+            throw new AwsServiceException("InvalidAttributeName",
+                $"local-cloud's SQS does not support setting the attribute {unsupported} after creation; only Policy can be set.");
+        }
+
+        queues.SetPolicy(queue, given["Policy"] is JsonValue value && value.TryGetValue<string>(out var policy) ? policy : "");
+        return [];
+    }
+
+    private SqsQueue QueueFor(JsonObject body, AccountContext caller, string action)
+    {
+        var queue = queues.GetByUrl(caller, Required(body, "QueueUrl"));
+        queues.Authorize(queue, caller, action);
+        return queue;
     }
 
     private static JsonObject SystemAttributes(SqsMessage message, IReadOnlyList<string> wanted)

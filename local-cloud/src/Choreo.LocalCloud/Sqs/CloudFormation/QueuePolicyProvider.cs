@@ -5,8 +5,8 @@ using Choreo.LocalCloud.Hosting;
 namespace Choreo.LocalCloud.Sqs.CloudFormation;
 
 /// <summary>
-/// <c>AWS::SQS::QueuePolicy</c>: the document is recorded on each queue (GetQueueAttributes shows it) but not
-/// enforced: local-cloud's SQS has no IAM, and EventBridge writes dead letters without asking it.
+/// <c>AWS::SQS::QueuePolicy</c>: the document is validated and set on each queue; the SQS API enforces it for
+/// callers from other accounts (EventBridge writes dead letters without asking it).
 /// </summary>
 public sealed class QueuePolicyProvider(SqsQueues queues) : IResourceProvider
 {

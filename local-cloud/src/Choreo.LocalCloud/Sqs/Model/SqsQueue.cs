@@ -14,7 +14,8 @@ public sealed class SqsQueue(AccountContext owner, string name, string url, Date
     /// <summary>Attributes given at creation (VisibilityTimeout, MessageRetentionPeriod, ...), as strings like the API.</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; } = attributes;
 
-    /// <summary>The last policy document set by <c>AWS::SQS::QueuePolicy</c>; recorded, not enforced.</summary>
+    /// <summary>The queue policy (from CreateQueue, SetQueueAttributes or <c>AWS::SQS::QueuePolicy</c>), validated when set
+    /// and enforced on every API call; EventBridge's own deliveries (dead letters, targets) do not consult it.</summary>
     public string? Policy { get; internal set; }
 
     internal List<SqsMessage> Messages { get; } = [];

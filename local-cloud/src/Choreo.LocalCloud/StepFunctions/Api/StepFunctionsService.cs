@@ -8,6 +8,7 @@ using Choreo.LocalCloud.Hosting;
 using Choreo.LocalCloud.Services;
 using Choreo.LocalCloud.StepFunctions.Asl.Json;
 using Choreo.LocalCloud.StepFunctions.Asl.Parsing;
+using Choreo.LocalCloud.StepFunctions.Asl.Validation;
 using Choreo.LocalCloud.StepFunctions.Execution;
 using Choreo.LocalCloud.StepFunctions.Integrations;
 using Choreo.LocalCloud.StepFunctions.MapRuns;
@@ -78,6 +79,8 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
             "DescribeStateMachine" => DescribeStateMachine(body, caller),
             "ListStateMachines" => ListStateMachines(body, caller),
             "DeleteStateMachine" => DeleteStateMachine(body, caller),
+            "UpdateStateMachine" => UpdateStateMachine(body, caller),
+            "ValidateStateMachineDefinition" => ValidateStateMachineDefinition(body),
             "StartExecution" => StartExecution(body, caller),
             "DescribeExecution" => DescribeExecution(body, caller),
             "ListExecutions" => ListExecutions(body, caller),
@@ -124,16 +127,7 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
             throw new AwsServiceException("InvalidArn", $"Invalid Arn: 'Resource type not valid in this context: {roleArn}'");
         }
 
-        Asl.States.StateGraph graph;
-        try
-        {
-            graph = DefinitionParser.Parse(definition);
-        }
-        catch (InvalidDefinitionException e)
-        {
-            throw new AwsServiceException("InvalidDefinition", e.Message);
-        }
-
+        var graph = Build(definition, type);
         var arn = StatesArn.StateMachine(account, name);
         var record = new StateMachineRecord(arn, name, account, type, definition, graph, roleArn, Clock.UtcNow)
         {
@@ -147,6 +141,118 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
         }
 
         return stored;
+    }
+
+    /// <summary>
+    /// AWS's verdict first (the one validator every operation shares), then the model; the parser refuses only what
+    /// local-cloud cannot run yet (UNSUPPORTED_FEATURE).
+    /// </summary>
+    private static Asl.States.StateGraph Build(string definition, string type)
+    {
+        try
+        {
+            DefinitionValidator.EnsureValid(definition, type);
+            return DefinitionParser.Parse(definition);
+        }
+        catch (InvalidDefinitionException e)
+        {
+            throw new AwsServiceException("InvalidDefinition", e.Message);
+        }
+    }
+
+    /// <summary>
+    /// UpdateStateMachine: a new definition, role, logging or tracing; running executions keep the definition they
+    /// started with, new ones take the update. Publishing versions is not supported.
+    /// </summary>
+    private JsonObject UpdateStateMachine(JsonObject body, AccountContext caller)
+    {
+        var machine = FindMachine(Required(body, "stateMachineArn"), caller);
+        if (body["publish"] is JsonValue publish && publish.GetValueKind() == JsonValueKind.True)
+        {
+            throw new AwsServiceException("ValidationException", "Publishing state machine versions is not supported by local-cloud");
+        }
+
+        var definition = Optional(body, "definition");
+        var roleArn = Optional(body, "roleArn");
+        var logging = body["loggingConfiguration"]?.DeepClone() as JsonObject;
+        var tracing = body["tracingConfiguration"]?.DeepClone() as JsonObject;
+        if (definition is null && roleArn is null && logging is null && tracing is null)
+        {
+            throw new AwsServiceException("MissingRequiredParameter", "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified");
+        }
+
+        if (roleArn is not null && !roleArn.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            throw new AwsServiceException("InvalidArn", $"Invalid Arn: 'Resource type not valid in this context: {roleArn}'");
+        }
+
+        var updated = machine with
+        {
+            Definition = definition ?? machine.Definition,
+            Graph = definition is null ? machine.Graph : Build(definition, machine.Type),
+            RoleArn = roleArn ?? machine.RoleArn,
+            LoggingConfiguration = logging ?? machine.LoggingConfiguration,
+            TracingConfiguration = tracing ?? machine.TracingConfiguration,
+        };
+        _machines[machine.Arn] = updated;
+        return new JsonObject { ["updateDate"] = Epoch(Clock.UtcNow) };
+    }
+
+    /// <summary>
+    /// ValidateStateMachineDefinition: every diagnostic at or above the requested severity (ERROR by default), at most
+    /// maxResults of them (100 by default); result is FAIL when any error is found, warnings alone give OK.
+    /// </summary>
+    private static JsonObject ValidateStateMachineDefinition(JsonObject body)
+    {
+        var definition = Required(body, "definition");
+        var type = Optional(body, "type") ?? "STANDARD";
+        if (type is not ("STANDARD" or "EXPRESS"))
+        {
+            throw new AwsServiceException("ValidationException", $"1 validation error detected: Value '{type}' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]");
+        }
+
+        var severity = Optional(body, "severity") ?? "ERROR";
+        if (severity is not ("ERROR" or "WARNING"))
+        {
+            throw new AwsServiceException("ValidationException", $"1 validation error detected: Value '{severity}' at 'severity' failed to satisfy constraint: Member must satisfy enum value set: [ERROR, WARNING]");
+        }
+
+        var maxResults = 100;
+        if (body["maxResults"] is JsonValue max)
+        {
+            if (!max.TryGetValue<int>(out maxResults) || maxResults is < 0 or > 100)
+            {
+                throw new AwsServiceException("ValidationException", $"1 validation error detected: Value '{max.ToJsonString()}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100");
+            }
+
+            maxResults = maxResults == 0 ? 100 : maxResults;
+        }
+
+        var all = DefinitionValidator.Validate(definition, type);
+        var shown = all.Where(d => severity == "WARNING" || d.Severity == DiagnosticSeverity.Error).ToList();
+        var diagnostics = new JsonArray();
+        foreach (var diagnostic in shown.Take(maxResults))
+        {
+            var item = new JsonObject
+            {
+                ["severity"] = diagnostic.Severity == DiagnosticSeverity.Error ? "ERROR" : "WARNING",
+                ["code"] = diagnostic.Code,
+                ["message"] = diagnostic.Message,
+            };
+            if (diagnostic.Location is not null)
+            {
+                item["location"] = diagnostic.Location;
+            }
+
+            diagnostics.Add(item);
+        }
+
+        return new JsonObject
+        {
+            ["result"] = all.Any(d => d.Severity == DiagnosticSeverity.Error) ? "FAIL" : "OK",
+            ["diagnostics"] = diagnostics,
+            ["truncated"] = shown.Count > maxResults,
+        };
     }
 
     private JsonObject CreateStateMachine(JsonObject body, AccountContext caller)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Choreo.LocalCloud.Hosting;
 
 namespace Choreo.LocalCloud.EventBridge.Patterns.Values;
 
@@ -11,10 +12,10 @@ namespace Choreo.LocalCloud.EventBridge.Patterns.Values;
 /// </summary>
 internal static partial class IpAddressLiteral
 {
-    [GeneratedRegex("^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: RequestRegex.TimeoutMilliseconds)]
     private static partial Regex Ipv4Shape();
 
-    [GeneratedRegex("^[0-9a-fA-F:]*:[0-9a-fA-F:]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9a-fA-F:]*:[0-9a-fA-F:]*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: RequestRegex.TimeoutMilliseconds)]
     private static partial Regex Ipv6Shape();
 
     public static bool LooksLikeAddress(string text) => Ipv4Shape().IsMatch(text) || Ipv6Shape().IsMatch(text);

@@ -6,6 +6,7 @@ using Choreo.LocalCloud.StepFunctions.Asl.Intrinsics;
 using Choreo.LocalCloud.StepFunctions.Asl.Json;
 using Choreo.LocalCloud.StepFunctions.Asl.Paths;
 using Choreo.LocalCloud.StepFunctions.Asl.States;
+using Choreo.LocalCloud.StepFunctions.Asl.Validation;
 using Choreo.LocalCloud.StepFunctions.Integrations;
 
 namespace Choreo.LocalCloud.StepFunctions.Asl.Parsing;
@@ -40,7 +41,7 @@ public sealed partial class DefinitionParser
         "IsNull", "IsPresent", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp",
     ];
 
-    private readonly List<string> _problems = [];
+    private readonly List<DefinitionDiagnostic> _problems = [];
 
     /// <summary>Parses a definition text; throws <see cref="InvalidDefinitionException"/> with every problem found.</summary>
     public static StateGraph Parse(string definition)
@@ -52,18 +53,18 @@ public sealed partial class DefinitionParser
         }
         catch (JsonException e)
         {
-            throw new InvalidDefinitionException([$"INVALID_JSON_DESCRIPTION: {e.Message}"]);
+            throw new InvalidDefinitionException([DefinitionDiagnostic.Error("INVALID_JSON_DESCRIPTION", e.Message, null)]);
         }
 
         var parser = new DefinitionParser();
         if (root is not JsonObject obj)
         {
-            throw new InvalidDefinitionException(["SCHEMA_VALIDATION_FAILED: The definition must be a JSON object at /"]);
+            throw new InvalidDefinitionException([DefinitionDiagnostic.Error("SCHEMA_VALIDATION_FAILED", "Definition must be a valid JSON object", null)]);
         }
 
         if (obj.TryGetPropertyValue("QueryLanguage", out var language) && JsonText.TryGetString(language, out var lang) && lang == "JSONata")
         {
-            throw new InvalidDefinitionException(["UNSUPPORTED_FEATURE: The JSONata query language is not supported yet by local-cloud at /QueryLanguage"]);
+            throw new InvalidDefinitionException([DefinitionDiagnostic.Error("UNSUPPORTED_FEATURE", "The JSONata query language is not supported yet by local-cloud", "/QueryLanguage")]);
         }
 
         parser.CheckQueryLanguage(obj, string.Empty);
@@ -71,13 +72,13 @@ public sealed partial class DefinitionParser
         var graph = parser.ReadGraph(obj, string.Empty, topLevel: true);
         if (parser._problems.Count > 0 || graph is null)
         {
-            throw new InvalidDefinitionException(parser._problems.Count > 0 ? parser._problems : ["SCHEMA_VALIDATION_FAILED: invalid definition at /"]);
+            throw new InvalidDefinitionException(parser._problems.Count > 0 ? parser._problems : [DefinitionDiagnostic.Error("SCHEMA_VALIDATION_FAILED", "invalid definition", "/")]);
         }
 
         return graph;
     }
 
-    private void Problem(string code, string message, string at) => _problems.Add($"{code}: {message} at {(at.Length == 0 ? "/" : at)}");
+    private void Problem(string code, string message, string at) => _problems.Add(DefinitionDiagnostic.Error(code, message, at.Length == 0 ? "/" : at));
 
     private StateGraph? ReadGraph(JsonObject obj, string at, bool topLevel)
     {
@@ -92,10 +93,20 @@ public sealed partial class DefinitionParser
             }
         }
 
-        var startAt = RequiredString(obj, "StartAt", at);
-        if (!obj.TryGetPropertyValue("States", out var statesNode) || statesNode is not JsonObject statesObj)
+        var missing = new[] { "States", "StartAt" }.Where(field => !obj.ContainsKey(field)).ToArray();
+        if (missing.Length > 0)
         {
-            Problem("SCHEMA_VALIDATION_FAILED", "The field 'States' is required and must be an object", at);
+            Problem("SCHEMA_VALIDATION_FAILED", $"These fields are required: [{string.Join(", ", missing)}]", at);
+        }
+
+        var startAt = obj.ContainsKey("StartAt") ? RequiredString(obj, "StartAt", at) : null;
+        if (obj["States"] is not JsonObject statesObj)
+        {
+            if (obj.ContainsKey("States"))
+            {
+                Problem("SCHEMA_VALIDATION_FAILED", "The value for the field 'States' must be an OBJECT", $"{at}/States");
+            }
+
             return null;
         }
 
@@ -186,7 +197,7 @@ public sealed partial class DefinitionParser
 
         if (!AllowedFields.TryGetValue(type, out var allowed))
         {
-            Problem("SCHEMA_VALIDATION_FAILED", $"Unknown state type '{type}'", $"{at}/Type");
+            Problem("SCHEMA_VALIDATION_FAILED", "The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]", $"{at}/Type");
             return null;
         }
 
@@ -286,7 +297,7 @@ public sealed partial class DefinitionParser
             }
             else
             {
-                Problem("SCHEMA_VALIDATION_FAILED", "The value for the field 'Timestamp' must be a valid RFC3339 timestamp", $"{at}/Timestamp");
+                Problem("SCHEMA_VALIDATION_FAILED", "String does not match RFC3339 timestamp", $"{at}/Timestamp");
             }
         }
 
@@ -469,13 +480,17 @@ public sealed partial class DefinitionParser
         var branches = new List<StateGraph>();
         if (obj["Branches"] is not JsonArray list || list.Count == 0)
         {
-            Problem("SCHEMA_VALIDATION_FAILED", "The field 'Branches' is required and must be a non-empty array", at);
+            Problem("SCHEMA_VALIDATION_FAILED", obj["Branches"] is JsonArray ? "Value cannot be empty" : "These fields are required: [Branches]", obj["Branches"] is JsonArray ? $"{at}/Branches" : at);
         }
         else
         {
             for (var i = 0; i < list.Count; i++)
             {
-                if (list[i] is JsonObject branch && ReadGraph(branch, $"{at}/Branches/{i}", topLevel: false) is { } graph)
+                if (list[i] is not JsonObject branch)
+                {
+                    Problem("SCHEMA_VALIDATION_FAILED", "The value for the field 'Branches' must be an array of state machines (objects with StartAt and States)", $"{at}/Branches/{i}");
+                }
+                else if (ReadGraph(branch, $"{at}/Branches/{i}", topLevel: false) is { } graph)
                 {
                     branches.Add(graph);
                 }
@@ -800,7 +815,7 @@ public sealed partial class DefinitionParser
     {
         if (!obj.TryGetPropertyValue(field, out var node))
         {
-            Problem("SCHEMA_VALIDATION_FAILED", $"The field '{field}' is required", at);
+            Problem("SCHEMA_VALIDATION_FAILED", $"These fields are required: [{field}]", at);
             return null;
         }
 
