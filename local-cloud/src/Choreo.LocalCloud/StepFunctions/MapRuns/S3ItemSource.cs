@@ -138,16 +138,12 @@ public sealed class S3ItemSource(IBucketObjects? buckets, string accountId)
         for (var r = first; r < rows.Count; r++)
         {
             var row = rows[r];
-            if (row.Count < headers.Count)
-            {
-                throw new StatesFailure(ItemReaderFailed, $"CSV row {r + 1} has {row.Count} fields but there are {headers.Count} headers.");
-            }
 
-            // Fields past the last header are dropped, as AWS does.
+            // As on AWS, fields past the last header are dropped and missing ones are empty strings.
             var item = new JsonObject();
             for (var h = 0; h < headers.Count; h++)
             {
-                item[headers[h]] = row[h];
+                item[headers[h]] = h < row.Count ? row[h] : string.Empty;
             }
 
             items.Add(item);
