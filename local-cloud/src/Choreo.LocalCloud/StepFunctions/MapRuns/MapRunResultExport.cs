@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Choreo.LocalCloud.Services;
 using Choreo.LocalCloud.StepFunctions.Execution;
@@ -134,12 +133,12 @@ public sealed class MapRunResultExport(IBucketObjects? buckets, string accountId
                     writer.WriteString("RedriveStatusReason", run.Status == ExecutionStatus.SUCCEEDED
                         ? "Execution is SUCCEEDED and cannot be redriven"
                         : "Execution is a child of a Map Run; redrive the parent execution");
-                    writer.WriteString("StartDate", Timestamp(run.StartDate));
+                    writer.WriteString("StartDate", ContextObject.FormatTime(run.StartDate));
                     writer.WriteString("StateMachineArn", run.StateMachine.Arn);
                     writer.WriteString("Status", run.Status.ToString());
                     if (run.StopDate is { } stop)
                     {
-                        writer.WriteString("StopDate", Timestamp(stop));
+                        writer.WriteString("StopDate", ContextObject.FormatTime(stop));
                     }
                 }
                 else
@@ -163,7 +162,4 @@ public sealed class MapRunResultExport(IBucketObjects? buckets, string accountId
         writer.WriteBoolean("Included", true);
         writer.WriteEndObject();
     }
-
-    private static string Timestamp(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -43,7 +42,7 @@ public sealed class S3ItemSource(IBucketObjects? buckets, string accountId)
         buckets!.ListObjects(accountId, bucket, prefix).Select(o => (JsonNode?)new JsonObject
         {
             ["Etag"] = o.ETag,
-            ["LastModified"] = o.LastModified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            ["LastModified"] = ContextObject.FormatTime(o.LastModified),
             ["Key"] = o.Key,
             ["Size"] = o.Size,
             ["StorageClass"] = "STANDARD",
