@@ -102,6 +102,27 @@ public sealed class MapRunApiTests
     }
 
     [Fact]
+    public async Task Stopping_the_parent_execution_aborts_its_running_children_and_the_map_run()
+    {
+        var tokens = new TokenCollector();
+        var harness = new DistributedMapHarness(events: tokens.Bus);
+        var machine = await harness.Steps.CreateAsync(DistributedMapHarness.Machine("\"MaxConcurrency\":2", AskingProcessor));
+        var run = await harness.Steps.StartAsync(machine, "[1,2,3]");
+        await tokens.AtLeast(2);
+
+        await harness.Steps.CallAsync("StopExecution", new JsonObject { ["executionArn"] = run.ExecutionArn });
+        await run.Completion.WaitAsync(TimeSpan.FromSeconds(20));
+
+        var mapRunArn = (await harness.Steps.CallAsync("ListMapRuns", new JsonObject { ["executionArn"] = run.ExecutionArn }))["mapRuns"]![0]!["mapRunArn"]!.GetValue<string>();
+        var children = (await harness.Steps.CallAsync("ListExecutions", new JsonObject { ["mapRunArn"] = mapRunArn }))["executions"]!.AsArray();
+        Assert.Equal(2, children.Count);
+        Assert.All(children, c => Assert.Equal("ABORTED", c!["status"]!.GetValue<string>()));
+        var described = await Describe(harness, mapRunArn);
+        Assert.Equal("ABORTED", described["status"]!.GetValue<string>());
+        Assert.Equal(1L, described["executionCounts"]!["pending"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task ListMapRuns_and_ListExecutions_by_map_run_arn_show_the_run_and_its_children_with_AWS_arns()
     {
         var harness = new DistributedMapHarness();
