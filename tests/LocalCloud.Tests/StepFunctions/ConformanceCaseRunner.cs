@@ -71,7 +71,7 @@ public static class ConformanceCaseRunner
             return null;
         }
 
-        var store = new InMemoryObjectStore(new SystemClock());
+        IObjectStore store = new InMemoryObjectStore(new SystemClock());
         foreach (var (bucket, objects) in fixture)
         {
             store.TryCreateBucket(new BucketRecord(bucket, Account.AccountId, Account.Region, DateTimeOffset.UnixEpoch));

@@ -17,7 +17,7 @@ public sealed class DistributedMapHarness
         Steps = new StepFunctionsHarness(events, lambda, new BucketObjectsAccess(Store));
     }
 
-    public InMemoryObjectStore Store { get; }
+    public IObjectStore Store { get; }
 
     public StepFunctionsHarness Steps { get; }
 

@@ -15,7 +15,7 @@ public sealed class StepFunctionsHarness(IEventBusGateway? events = null, ILambd
 
     public VirtualClock Clock { get; } = new();
 
-    public StepFunctionsService Service => _service ??= new StepFunctionsService(Clock, events, lambda, buckets);
+    public StepFunctionsService Service => _service ??= new StepFunctionsService(Clock, events, lambda, buckets: buckets);
 
     private StepFunctionsService? _service;
 

@@ -4,6 +4,9 @@ using Choreo.LocalCloud.CloudFormation.Deployment;
 using Choreo.LocalCloud.CloudFormation.Iam;
 using Choreo.LocalCloud.CloudFormation.Resources;
 using Choreo.LocalCloud.CloudFormation.Stacks;
+using Choreo.LocalCloud.DynamoDb.Api;
+using Choreo.LocalCloud.DynamoDb.CloudFormation;
+using Choreo.LocalCloud.DynamoDb.Storage;
 using Choreo.LocalCloud.EventBridge;
 using Choreo.LocalCloud.EventBridge.Api;
 using Choreo.LocalCloud.EventBridge.CloudFormation;
@@ -29,7 +32,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Choreo.LocalCloud.Composition;
 
 /// <summary>
-/// One whole local-cloud: the endpoint with S3, EventBridge, SQS, Step Functions and Lambda wired through
+/// One whole local-cloud: the endpoint with S3, EventBridge, SQS, Step Functions, Lambda and DynamoDB wired through
 /// their seams, and the CloudFormation deployer with every service's resource providers. <c>choreo serve</c>,
 /// <c>choreo run</c> and the tests all build it here, so they run the same system.
 /// </summary>
@@ -47,7 +50,8 @@ public sealed class LocalCloudInstance : IAsyncDisposable
         Functions = new FunctionRegistry();
         EventBridge = new EventBridgeService(Clock, Sqs, () => Lambda!, () => StepFunctions!, loggers.CreateLogger<EventBridgeService>(), Functions.PolicyOf);
         Invocations = new InvocationLog();
-        StepFunctions = new StepFunctionsService(Clock, EventBridge, new DeferredLambdaInvoker(() => Lambda!), new BucketObjectsAccess(Host.ObjectStore));
+        DynamoDb = new DynamoDbApi(new DynamoDbTables(), Clock);
+        StepFunctions = new StepFunctionsService(Clock, EventBridge, new DeferredLambdaInvoker(() => Lambda!), DynamoDb, new BucketObjectsAccess(Host.ObjectStore));
         Lambda = new LambdaService(
             Functions,
             RunnerFor(options),
@@ -63,6 +67,7 @@ public sealed class LocalCloudInstance : IAsyncDisposable
         Host.AddJsonService(new EventBridgeApi(EventBridge))
             .AddJsonService(new SqsApi(Sqs))
             .AddJsonService(StepFunctions)
+            .AddJsonService(DynamoDb)
             .AddRestRoute(new TimelineRoute(() => this))
             .AddRestRoute(new FunctionsRoute(Functions, Lambda, Clock));
         IResourceProvider[] providers =
@@ -70,6 +75,7 @@ public sealed class LocalCloudInstance : IAsyncDisposable
             new EventBusProvider(EventBridge), new RuleProvider(EventBridge), new EventBusPolicyProvider(EventBridge),
             new QueueProvider(Sqs), new QueuePolicyProvider(Sqs),
             new StateMachineProvider(StepFunctions),
+            new TableProvider(new TableOperations(DynamoDb.Tables, Clock)), new GlobalTableProvider(),
             new FunctionProvider(Functions, Clock), new EventInvokeConfigProvider(Functions), new PermissionProvider(Functions),
             .. IamResourceProviders.For(Iam),
         ];
@@ -93,6 +99,7 @@ public sealed class LocalCloudInstance : IAsyncDisposable
     public SqsQueues Sqs { get; }
     public EventBridgeService EventBridge { get; }
     public StepFunctionsService StepFunctions { get; }
+    public DynamoDbApi DynamoDb { get; }
     public FunctionRegistry Functions { get; }
     public InvocationLog Invocations { get; }
     public LambdaService Lambda { get; }

@@ -1,3 +1,4 @@
+using Choreo.LocalCloud.Accounts;
 using Choreo.LocalCloud.S3.Storage;
 using Choreo.LocalCloud.Services;
 
@@ -5,7 +6,7 @@ namespace Choreo.LocalCloud.S3.Api;
 
 /// <summary>
 /// <see cref="IBucketObjects"/> over the object store, for other services acting for an account: each call
-/// is authorized by <see cref="BucketAccessRule"/> exactly as the REST API authorizes it.
+/// is authorized by <see cref="BucketAccess"/> exactly as the REST API authorizes it.
 /// </summary>
 public sealed class BucketObjectsAccess(IObjectStore store) : IBucketObjects
 {
@@ -33,7 +34,7 @@ public sealed class BucketObjectsAccess(IObjectStore store) : IBucketObjects
     private BucketRecord Authorized(string callerAccountId, string bucket, string action, string resourceArn)
     {
         var record = store.FindBucket(bucket) ?? throw Refusal(S3Errors.NoSuchBucket(bucket));
-        if (!BucketAccessRule.Allows(record, callerAccountId, action, resourceArn))
+        if (!BucketAccess.IsAllowed(record, new AccountContext(callerAccountId, record.Region), action, resourceArn))
         {
             throw Refusal(S3Errors.AccessDenied());
         }
