@@ -11,10 +11,10 @@ namespace LocalCloud.Tests.StepFunctions;
 /// <summary>A Step Functions harness whose Distributed Maps read and write a real in-memory S3 store.</summary>
 public sealed class DistributedMapHarness
 {
-    public DistributedMapHarness(ILambdaInvoker? lambda = null, IEventBusGateway? events = null)
+    public DistributedMapHarness(ILambdaInvoker? lambda = null, IEventBusGateway? events = null, bool autoAdvance = true)
     {
         Store = new InMemoryObjectStore(new SystemClock());
-        Steps = new StepFunctionsHarness(events, lambda, new BucketObjectsAccess(Store));
+        Steps = new StepFunctionsHarness(events, lambda, new BucketObjectsAccess(Store), autoAdvance);
     }
 
     public IObjectStore Store { get; }

@@ -68,7 +68,8 @@ public sealed class MapRunApiTests
     public async Task MaxConcurrency_bounds_running_children_UpdateMapRun_raises_it_and_DescribeMapRun_counts_items_and_executions()
     {
         var tokens = new TokenCollector();
-        var harness = new DistributedMapHarness(events: tokens.Bus);
+        // Children wait on callbacks: an idle virtual clock would otherwise jump to their Task timeouts.
+        var harness = new DistributedMapHarness(events: tokens.Bus, autoAdvance: false);
         var machine = await harness.Steps.CreateAsync(DistributedMapHarness.Machine("\"MaxConcurrency\":2,\"Label\":\"Ask\"", AskingProcessor));
         var run = await harness.Steps.StartAsync(machine, "[1,2,3,4,5]");
 
@@ -105,7 +106,8 @@ public sealed class MapRunApiTests
     public async Task Stopping_the_parent_execution_aborts_its_running_children_and_the_map_run()
     {
         var tokens = new TokenCollector();
-        var harness = new DistributedMapHarness(events: tokens.Bus);
+        // Children wait on callbacks: an idle virtual clock would otherwise jump to their Task timeouts.
+        var harness = new DistributedMapHarness(events: tokens.Bus, autoAdvance: false);
         var machine = await harness.Steps.CreateAsync(DistributedMapHarness.Machine("\"MaxConcurrency\":2", AskingProcessor));
         var run = await harness.Steps.StartAsync(machine, "[1,2,3]");
         await tokens.AtLeast(2);

@@ -320,6 +320,13 @@ public sealed class DistributedMapRunner(MapState state, DistributedMapSettings 
             mapRun.SettingsChanged -= Wake;
         }
 
+        // The parent was stopped or timed out while its children wound down: the run is aborted, not failed.
+        if (invocation.Cancellation.IsCancellationRequested)
+        {
+            mapRun.Close(MapRunStatus.ABORTED, services.Clock.UtcNow);
+            invocation.Cancellation.ThrowIfCancellationRequested();
+        }
+
         return exceeded;
     }
 
