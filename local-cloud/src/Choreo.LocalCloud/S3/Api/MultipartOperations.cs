@@ -130,7 +130,7 @@ internal sealed class MultipartOperations(IObjectStore store, ObjectOperations o
                 throw new S3Error("EntityTooSmall", "Your proposed upload is smaller than the minimum allowed size", 400,
                     [new("ProposedSize", part.Content.Size.ToString(CultureInfo.InvariantCulture)), new("MinSizeAllowed", MinPartBytes.ToString(CultureInfo.InvariantCulture)),
                      new("PartNumber", number.ToString(CultureInfo.InvariantCulture)), new("ETag", part.ETag)]);
-                }
+            }
 
             chosen.Add(part);
         }
