@@ -14,6 +14,11 @@ public sealed class PutEventsBatchTests(LocalCloudUnderAttack cloud) : IClassFix
         using var http = new HttpClient();
         using var sqs = AwsClients.Sqs(cloud.BaseUrl, Account);
         var queueUrl = (await sqs.CreateQueueAsync("nested-probe")).QueueUrl;
+        // EventBridge writes to a queue only where the queue policy lets events.amazonaws.com send.
+        await sqs.SetQueueAttributesAsync(queueUrl, new()
+        {
+            ["Policy"] = $$"""{"Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-1:{{Account}}:nested-probe"}]}""",
+        });
         await Call(http, "PutRule", new JsonObject { ["Name"] = "probe-rule", ["EventPattern"] = """{"source":["probe"]}""" });
         await Call(http, "PutTargets", new JsonObject
         {
