@@ -31,7 +31,7 @@ internal sealed class LocalChoreo : IAsyncDisposable
         {
             // A longer quiet period than the default: here callbacks cross real HTTP and thread hops, and time must
             // jump only when the whole two-account system is really idle (a lost done, a retry backoff).
-            Host = new LocalCloudOptions { Port = 0, Clock = clock ?? new VirtualClock(DateTimeOffset.UtcNow) { QuietPeriod = TimeSpan.FromMilliseconds(100) } },
+            Host = new LocalCloudOptions { Port = 0, Clock = clock ?? new VirtualClock(TimeProvider.System.GetUtcNow()) { QuietPeriod = TimeSpan.FromMilliseconds(100) } },
             LambdaMode = mode,
             InProcessFunctions = mode == LambdaExecutionMode.InProcess ? functions ?? new ScriptedFunctions() : null,
         });

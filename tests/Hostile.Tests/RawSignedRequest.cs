@@ -15,14 +15,14 @@ internal static class RawSignedRequest
     /// <summary>An awsJson request (<c>POST /</c> with <c>X-Amz-Target</c>) to a JSON service.</summary>
     public static HttpRequestMessage Json(
         Uri baseUrl, string signingName, string target, string body, string accessKey, string region = "us-east-1", DateTimeOffset? signedAt = null) =>
-        Build(HttpMethod.Post, baseUrl, "/", "", Encoding.UTF8.GetBytes(body), signingName, accessKey, region, signedAt ?? DateTimeOffset.UtcNow,
+        Build(HttpMethod.Post, baseUrl, "/", "", Encoding.UTF8.GetBytes(body), signingName, accessKey, region, signedAt ?? TimeProvider.System.GetUtcNow(),
             new Dictionary<string, string> { ["x-amz-target"] = target }, "application/x-amz-json-1.1", s3: false);
 
     /// <summary>A path-style S3 request with a hashed (signed) payload.</summary>
     public static HttpRequestMessage S3(
         HttpMethod method, Uri baseUrl, string path, string accessKey, string region = "us-east-1", DateTimeOffset? signedAt = null,
         string query = "", byte[]? body = null) =>
-        Build(method, baseUrl, path, query, body ?? [], "s3", accessKey, region, signedAt ?? DateTimeOffset.UtcNow,
+        Build(method, baseUrl, path, query, body ?? [], "s3", accessKey, region, signedAt ?? TimeProvider.System.GetUtcNow(),
             new Dictionary<string, string>(), null, s3: true);
 
     private static HttpRequestMessage Build(

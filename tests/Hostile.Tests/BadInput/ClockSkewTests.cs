@@ -13,7 +13,7 @@ public sealed class ClockSkewTests(LocalCloudUnderAttack cloud) : IClassFixture<
     public async Task S3_answers_RequestTimeTooSkewed_beyond_15_minutes(int minutes)
     {
         using var http = new HttpClient();
-        var signedAt = DateTimeOffset.UtcNow.AddMinutes(minutes);
+        var signedAt = TimeProvider.System.GetUtcNow().AddMinutes(minutes);
         using var request = RawSignedRequest.S3(HttpMethod.Get, cloud.BaseUrl, "/", "111111111111", signedAt: signedAt);
 
         var response = await http.SendAsync(request);
@@ -30,7 +30,7 @@ public sealed class ClockSkewTests(LocalCloudUnderAttack cloud) : IClassFixture<
     public async Task The_json_services_answer_signature_expired_for_an_old_request()
     {
         using var http = new HttpClient();
-        var signedAt = DateTimeOffset.UtcNow.AddMinutes(-20);
+        var signedAt = TimeProvider.System.GetUtcNow().AddMinutes(-20);
         using var request = RawSignedRequest.Json(cloud.BaseUrl, "events", "AWSEvents.ListEventBuses", "{}", "111111111111", signedAt: signedAt);
 
         var response = await http.SendAsync(request);
@@ -46,7 +46,7 @@ public sealed class ClockSkewTests(LocalCloudUnderAttack cloud) : IClassFixture<
     public async Task The_json_services_answer_signature_not_yet_current_for_a_future_request()
     {
         using var http = new HttpClient();
-        var signedAt = DateTimeOffset.UtcNow.AddMinutes(20);
+        var signedAt = TimeProvider.System.GetUtcNow().AddMinutes(20);
         using var request = RawSignedRequest.Json(cloud.BaseUrl, "states", "AWSStepFunctions.ListStateMachines", "{}", "111111111111", signedAt: signedAt);
 
         var response = await http.SendAsync(request);
@@ -62,7 +62,7 @@ public sealed class ClockSkewTests(LocalCloudUnderAttack cloud) : IClassFixture<
     {
         using var http = new HttpClient();
         using var request = RawSignedRequest.Json(cloud.BaseUrl, "events", "AWSEvents.ListEventBuses", "{}", "111111111111",
-            signedAt: DateTimeOffset.UtcNow.AddMinutes(-10));
+            signedAt: TimeProvider.System.GetUtcNow().AddMinutes(-10));
 
         var response = await http.SendAsync(request);
 

@@ -51,18 +51,18 @@ public sealed class CrossAccountTests
     };
 
     private static JsonObject Statement(string sources, string detailTypes, string effect) => new()
+    {
+        ["Sid"] = "orchestrator",
+        ["Effect"] = effect,
+        ["Principal"] = new JsonObject { ["AWS"] = "arn:aws:iam::111111111111:root" },
+        ["Action"] = "events:PutEvents",
+        ["Resource"] = WorkerBusArn,
+        ["Condition"] = new JsonObject
         {
-            ["Sid"] = "orchestrator",
-            ["Effect"] = effect,
-            ["Principal"] = new JsonObject { ["AWS"] = "arn:aws:iam::111111111111:root" },
-            ["Action"] = "events:PutEvents",
-            ["Resource"] = WorkerBusArn,
-            ["Condition"] = new JsonObject
-            {
-                ["StringEquals"] = new JsonObject { ["events:source"] = JsonNode.Parse(sources) },
-                ["ForAnyValue:StringEquals"] = new JsonObject { ["events:detail-type"] = JsonNode.Parse(detailTypes) },
-            },
-        };
+            ["StringEquals"] = new JsonObject { ["events:source"] = JsonNode.Parse(sources) },
+            ["ForAnyValue:StringEquals"] = new JsonObject { ["events:detail-type"] = JsonNode.Parse(detailTypes) },
+        },
+    };
 
     [Fact]
     public async Task Forwarded_events_reach_the_worker_when_its_policy_admits_the_source_and_detail_type()

@@ -27,7 +27,7 @@ internal sealed class SignedAwsJsonClient(HttpClient http, Uri endpoint, string 
             Credentials = new BasicAWSCredentials(accessKeyId, secret),
             Region = RegionEndpoint.USEast1,
             Service = signingService,
-            SignedAt = DateTime.UtcNow,
+            SignedAt = TimeProvider.System.GetUtcNow().UtcDateTime,
         }, CancellationToken.None);
 
         using var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };

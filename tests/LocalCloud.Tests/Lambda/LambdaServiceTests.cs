@@ -51,8 +51,7 @@ public sealed class LambdaServiceTests : IAsyncDisposable
 
     private async Task<JsonObject> FailureRecordAsync()
     {
-        await Eventually.TrueAsync(() => !_bus.Events.IsEmpty, "the destination event");
-        await Task.Delay(50);
+        await _service!.WhenIdleAsync();
         var (caller, entry) = Assert.Single(_bus.Events);
         Assert.Equal(Function.Account, caller);
         Assert.Equal("lambda", entry.Source);
@@ -129,8 +128,7 @@ public sealed class LambdaServiceTests : IAsyncDisposable
         var service = Service(runner, new VirtualClock());
 
         await service.InvokeAsync(Function.Arn, Event, LambdaInvocationType.Event, CancellationToken.None);
-        await Eventually.TrueAsync(() => !_bus.Events.IsEmpty, "the success record");
-        await Task.Delay(50);
+        await service.WhenIdleAsync();
 
         var (_, entry) = Assert.Single(_bus.Events);
         Assert.Equal(SuccessBus, entry.EventBusName);
@@ -161,7 +159,7 @@ public sealed class LambdaServiceTests : IAsyncDisposable
     {
         var runner = new ScriptedRunner(async (_, _, cancellationToken) =>
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
             return FunctionOutcome.Success("{}");
         });
         _functions.Put(Function with { Timeout = TimeSpan.FromSeconds(1) });
@@ -191,10 +189,10 @@ public sealed class LambdaServiceTests : IAsyncDisposable
             await service.InvokeAsync(Function.Arn, Event, LambdaInvocationType.Event, CancellationToken.None);
         }
         await Eventually.TrueAsync(() => runner.Running == 2, "two invocations to run");
-        await Task.Delay(100);
-        Assert.Equal(2, runner.Running);
         release.SetResult();
-        await Eventually.TrueAsync(() => runner.Runs == 5, "all five invocations to run");
+        await service.WhenIdleAsync();
+
+        Assert.Equal(5, runner.Runs);
 
         Assert.Equal(2, runner.MostAtOnce);
     }

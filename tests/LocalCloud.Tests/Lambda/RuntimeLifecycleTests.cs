@@ -50,14 +50,14 @@ public sealed class RuntimeLifecycleTests
             ["Code"] = new JsonObject { ["ZipFile"] = zip ?? ZipWithBootstrap() },
         };
         using var response = await http.SendAsync(SignedLambdaRequest.Create(HttpMethod.Post, cloud.Host.BaseUrl, ["2015-03-31", "functions"],
-            body.ToJsonString(), DateTimeOffset.UtcNow));
+            body.ToJsonString(), TimeProvider.System.GetUtcNow()));
         return (response.StatusCode, response.Headers.TryGetValues("x-amzn-ErrorType", out var types) ? types.Single() : null,
             await response.Content.ReadAsStringAsync());
     }
 
     private static async Task<HttpStatusCode> GetFunctionStatusAsync(HttpClient http, LocalCloudInstance cloud, string name)
     {
-        using var response = await http.SendAsync(SignedLambdaRequest.Create(HttpMethod.Get, cloud.Host.BaseUrl, ["2015-03-31", "functions", name], null, DateTimeOffset.UtcNow));
+        using var response = await http.SendAsync(SignedLambdaRequest.Create(HttpMethod.Get, cloud.Host.BaseUrl, ["2015-03-31", "functions", name], null, TimeProvider.System.GetUtcNow()));
         return response.StatusCode;
     }
 

@@ -8,7 +8,7 @@ namespace LocalCloud.Tests.S3;
 
 public sealed class BucketProviderTests
 {
-    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
+    private readonly ManualClock _clock = new(TimeProvider.System.GetUtcNow());
     private readonly InMemoryObjectStore _store;
 
     public BucketProviderTests() => _store = new InMemoryObjectStore(_clock);

@@ -7,7 +7,7 @@ namespace LocalCloud.Tests.S3;
 
 public sealed class S3PresignedUrlTests : IAsyncLifetime
 {
-    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
+    private readonly ManualClock _clock = new(TimeProvider.System.GetUtcNow());
     private readonly LocalCloudHost _host;
     private readonly HttpClient _http = new();
     private AmazonS3Client _s3 = null!;
@@ -35,7 +35,7 @@ public sealed class S3PresignedUrlTests : IAsyncLifetime
         Key = key,
         Verb = verb,
         Protocol = Protocol.HTTP,
-        Expires = DateTime.UtcNow.Add(validFor),
+        Expires = TimeProvider.System.GetUtcNow().UtcDateTime.Add(validFor),
     });
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class S3PresignedUrlTests : IAsyncLifetime
             new AmazonS3Config { ServiceURL = $"http://localhost:{_host.BaseUrl.Port}", AuthenticationRegion = "us-east-1" });
         var url = new Uri(virtualHosted.GetPreSignedURL(new GetPreSignedUrlRequest
         {
-            BucketName = "profiles", Key = "users/7.json", Verb = HttpVerb.GET, Protocol = Protocol.HTTP, Expires = DateTime.UtcNow.AddMinutes(5),
+            BucketName = "profiles", Key = "users/7.json", Verb = HttpVerb.GET, Protocol = Protocol.HTTP, Expires = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(5),
         }));
         Assert.StartsWith("profiles.", url.Host);
 

@@ -21,7 +21,7 @@ public sealed class VirtualClockTests
         var clock = new VirtualClock();
         var activity = clock.BeginActivity();
         var delay = clock.DelayAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
-        await Task.Delay(100);
+        await Eventually.TrueAsync(() => !clock.IsAdvancing, "the clock to see the open activity and stand still");
         Assert.False(delay.IsCompleted);
         activity.Dispose();
         await delay.WaitAsync(TimeSpan.FromSeconds(5));

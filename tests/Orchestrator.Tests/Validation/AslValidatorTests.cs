@@ -10,7 +10,7 @@ public sealed class AslValidatorTests(SynthesizedOrchestrator synthesized)
     [Fact]
     public async Task Both_state_machine_definitions_pass_asl_validator()
     {
-        var validator = Path.Combine(RepositoryRoot(), "node_modules", ".bin", "asl-validator");
+        var validator = Path.Combine(RepositoryRoot.Path, "node_modules", ".bin", "asl-validator");
         Assert.True(File.Exists(validator), $"asl-validator is missing at {validator}; run `npm ci` at the repository root.");
 
         var directory = Directory.CreateTempSubdirectory("choreo-asl-");
@@ -44,17 +44,5 @@ public sealed class AslValidatorTests(SynthesizedOrchestrator synthesized)
         {
             directory.Delete(recursive: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Choreo.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"no Choreo.slnx above {AppContext.BaseDirectory}; the tests must run inside the repository.");
     }
 }

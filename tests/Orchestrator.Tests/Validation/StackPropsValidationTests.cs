@@ -1,11 +1,11 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
+using Choreo.Contracts;
 using Choreo.Orchestrator;
 using Choreo.Orchestrator.Bus;
-using Choreo.Contracts;
 using Orchestrator.Tests.Synthesis;
-using Template = Amazon.CDK.Assertions.Template;
 using Match = Amazon.CDK.Assertions.Match;
+using Template = Amazon.CDK.Assertions.Template;
 
 namespace Orchestrator.Tests.Validation;
 

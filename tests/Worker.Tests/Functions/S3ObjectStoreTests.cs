@@ -18,7 +18,7 @@ public sealed class S3ObjectStoreTests
     {
         const string endpoint = "http://127.0.0.1:4566";
         using var s3 = new AmazonS3Client(new BasicAWSCredentials("AKID", "secret"), WorkerS3Client.ConfigFor("us-east-1", endpoint));
-        var store = WorkerS3Client.StoreFor(s3, "worker-bucket", endpoint, new FixedClock(DateTimeOffset.UtcNow));
+        var store = WorkerS3Client.StoreFor(s3, "worker-bucket", endpoint, new FixedClock(TimeProvider.System.GetUtcNow()));
 
         var url = await store.PresignGetAsync(ObjectKeys.Basic(Execution, 0), TimeSpan.FromMinutes(15), CancellationToken.None);
 

@@ -32,7 +32,7 @@ public sealed class RuntimeLoopTests
     {
         await using var api = await FakeRuntimeApi.StartAsync();
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var deadline = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeMilliseconds());
+        var deadline = DateTimeOffset.FromUnixTimeMilliseconds(TimeProvider.System.GetUtcNow().AddMinutes(1).ToUnixTimeMilliseconds());
         api.Enqueue(new PendingInvocation("req-1", """{"n":1}""", deadline, Arn, "Root=1-5e1b4151-5ac6c58f5b5dbd6a2a1b0e6b;Sampled=1"));
         api.Enqueue(new PendingInvocation("req-2", """{"n":2}""", deadline, Arn, "Root=2"));
         var function = new DelegateFunctionHandler((json, _, _) => Task.FromResult<string?>($$"""{"echo":{{json}}}"""));
@@ -58,7 +58,7 @@ public sealed class RuntimeLoopTests
     {
         await using var api = await FakeRuntimeApi.StartAsync();
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        api.Enqueue(new PendingInvocation("req-9", "{}", DateTimeOffset.UtcNow.AddMinutes(1), Arn, "Root=9"));
+        api.Enqueue(new PendingInvocation("req-9", "{}", TimeProvider.System.GetUtcNow().AddMinutes(1), Arn, "Root=9"));
         var function = new DelegateFunctionHandler((_, _, _) => throw new InvalidOperationException("no task token"));
         using var stop = new CancellationTokenSource();
 
@@ -82,10 +82,10 @@ public sealed class RuntimeLoopTests
     {
         await using var api = await FakeRuntimeApi.StartAsync();
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        api.Enqueue(new PendingInvocation("req-3", "{}", DateTimeOffset.UtcNow.AddMilliseconds(200), Arn, "Root=3"));
+        api.Enqueue(new PendingInvocation("req-3", "{}", TimeProvider.System.GetUtcNow().AddMilliseconds(200), Arn, "Root=3"));
         var function = new DelegateFunctionHandler(async (_, _, ct) =>
         {
-            await Task.Delay(Timeout.Infinite, ct);
+            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, ct);
             return null;
         });
         using var stop = new CancellationTokenSource();

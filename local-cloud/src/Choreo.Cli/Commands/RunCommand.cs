@@ -115,9 +115,9 @@ public static class RunCommand
         Done($"start event {run.StartEventId} put on {deployment.OrchestratorBusArn}");
         Done($"execution {execution.ExecutionArn}");
 
-        var started = DateTimeOffset.UtcNow;
+        var started = TimeProvider.System.GetUtcNow();
         var ended = await FollowWithProgressAsync(execution, settings.Timeout, cancellationToken);
-        var elapsed = DateTimeOffset.UtcNow - started;
+        var elapsed = TimeProvider.System.GetUtcNow() - started;
         var runDirectory = Path.Combine(repository.StateDirectory, "runs", execution.Name);
         Directory.CreateDirectory(runDirectory);
 
@@ -129,6 +129,7 @@ public static class RunCommand
             var check = run.ReadReport(execution);
             agrees = check.Agrees;
             ShowReport(check, run, deployment, cloud, runDirectory, repository);
+            ShowSideEffects(SideEffectOutcome.Of(cloud, deployment, execution.ExecutionArn, check.NumberOfPeople));
         }
 
         var timeline = ExecutionTimeline.For(cloud, execution.ExecutionArn, run.StartEventId is null ? null : [run.StartEventId]);
@@ -162,11 +163,11 @@ public static class RunCommand
             var line = $"{progress.Status}: {progress.CurrentState ?? "starting"}{items}";
             // One line per change of step, at most one a second within a step: readable in a log as on a terminal.
             var stepChanged = !lastLine.StartsWith($"{progress.Status}: {progress.CurrentState}", StringComparison.Ordinal);
-            if (line != lastLine && (stepChanged || DateTimeOffset.UtcNow - lastPrinted > TimeSpan.FromSeconds(1) || progress.MapItemsDone == progress.MapItemsTotal))
+            if (line != lastLine && (stepChanged || TimeProvider.System.GetUtcNow() - lastPrinted > TimeSpan.FromSeconds(1) || progress.MapItemsDone == progress.MapItemsTotal))
             {
                 AnsiConsole.MarkupLine($"[blue]▸[/] {Markup.Escape(line)}");
                 lastLine = line;
-                lastPrinted = DateTimeOffset.UtcNow;
+                lastPrinted = TimeProvider.System.GetUtcNow();
             }
         }, timeout, cancellationToken);
     }
@@ -188,13 +189,24 @@ public static class RunCommand
             File.WriteAllText(reportCopy, report);
         }
         AnsiConsole.MarkupLine($"report: [bold]{Markup.Escape(Path.GetRelativePath(repository.Root, reportCopy))}[/] (a copy of s3://{Markup.Escape(deployment.BucketName)}/{Markup.Escape(check.ReportKey)})");
-        if (cloud.Host.ObjectStore is DiskObjectStore disk)
+        if (cloud.Host.ObjectStore is DiskObjectStore disk && disk.DataPathOf(deployment.BucketName, check.ReportKey) is { } dataPath)
         {
-            AnsiConsole.MarkupLine($"stored by local-cloud's S3 at {Markup.Escape(Path.GetRelativePath(repository.Root, disk.DataPathOf(deployment.BucketName, check.ReportKey)))}");
+            AnsiConsole.MarkupLine($"stored by local-cloud's S3 at {Markup.Escape(Path.GetRelativePath(repository.Root, dataPath))}");
         }
         foreach (var problem in check.Problems)
         {
             AnsiConsole.MarkupLine($"[red]report check:[/] {Markup.Escape(problem)}");
+        }
+    }
+
+    // Side effects never decide the run's outcome; their failures are shown, not counted against it.
+    private static void ShowSideEffects(SideEffectOutcome outcome)
+    {
+        var pending = outcome.Pending == 0 ? string.Empty : $", {outcome.Pending} not finished yet (running or between Lambda's retries)";
+        AnsiConsole.MarkupLine(Markup.Escape($"side effects: {outcome.Announced.Count} of {outcome.Expected} announced async.done, {outcome.DeadLettered.Count} failed after Lambda's retries (side-effect dead-letter queue){pending}"));
+        foreach (var failed in outcome.DeadLettered)
+        {
+            AnsiConsole.MarkupLine($"[yellow]side effect failed[/] {Markup.Escape($"for #{failed.Index} {failed.Name}: {failed.Error} ({failed.Condition})")}");
         }
     }
 

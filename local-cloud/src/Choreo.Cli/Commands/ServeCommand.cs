@@ -69,7 +69,7 @@ public static class ServeCommand
 
         try
         {
-            await Task.Delay(Timeout.Infinite, stop.Token);
+            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, stop.Token);
         }
         catch (OperationCanceledException)
         {

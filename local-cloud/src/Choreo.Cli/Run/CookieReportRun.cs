@@ -52,7 +52,7 @@ public sealed class CookieReportRun(LocalCloudInstance cloud, ChoreoDeployment d
             }
             try
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), bound.Token).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, bound.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -87,7 +87,7 @@ public sealed class CookieReportRun(LocalCloudInstance cloud, ChoreoDeployment d
                     return false;
                 }
             }
-            await Task.WhenAny(finished, Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken)).ConfigureAwait(false);
+            await Task.WhenAny(finished, Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, cancellationToken)).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
         }
     }

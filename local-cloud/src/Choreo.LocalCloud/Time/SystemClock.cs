@@ -1,3 +1,7 @@
+// This is the real-time clock the rest of local-cloud reads time through, so it alone may read the
+// system time and start real timers (BannedSymbols.txt bans them everywhere else).
+#pragma warning disable RS0030
+
 namespace Choreo.LocalCloud.Time;
 
 /// <summary>Real time: what <c>choreo serve</c> uses.</summary>

@@ -41,14 +41,14 @@ public sealed class WorkerHarness
 
     public IFunctionHandler PostProcessSingle() => new TaskFunction<GetUserCookies>(new PostProcessSingle(new ProfileReader(Fetcher), Store, _events, Log), ContractsJsonContext.Default.EventEnvelopeGetUserCookies, _failures, Log);
 
-    public IFunctionHandler SideEffect() => new TaskFunction<GetUserCookies>(new SideEffect(new ProfileReader(Fetcher), _events, Log), ContractsJsonContext.Default.EventEnvelopeGetUserCookies, _failures, Log);
+    public IFunctionHandler SideEffect() => new AsyncFunction<GetUserCookies>(new SideEffect(new ProfileReader(Fetcher), _events, Log), ContractsJsonContext.Default.EventEnvelopeGetUserCookies, Log);
 
     public IFunctionHandler PostProcessAll() => new TaskFunction<GenerateReport>(new PostProcessAll(Store, _events, Log), ContractsJsonContext.Default.EventEnvelopeGenerateReport, _failures, Log);
 
     public IFunctionHandler FailureRelay() => new FailureRelay(_failures, Log);
 
     public static InvocationContext Context { get; } = new(
-        "req-1", "arn:aws:lambda:us-east-1:222222222222:function:worker-fn", "worker-fn", DateTimeOffset.UtcNow.AddMinutes(5));
+        "req-1", "arn:aws:lambda:us-east-1:222222222222:function:worker-fn", "worker-fn", TimeProvider.System.GetUtcNow().AddMinutes(5));
 
     /// <summary>An EventBridge event as a Lambda target receives it.</summary>
     public static string Event(string detailType, string source, JsonNode detail) => new JsonObject

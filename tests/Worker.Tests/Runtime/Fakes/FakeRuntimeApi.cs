@@ -52,7 +52,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         _app.MapGet("/2018-06-01/runtime/invocation/next", async (HttpContext http) =>
         {
             NextRequests++;
-            FirstNext.TrySetResult(DateTimeOffset.UtcNow);
+            FirstNext.TrySetResult(TimeProvider.System.GetUtcNow());
             var next = await _pending.Reader.ReadAsync(http.RequestAborted);
             http.Response.Headers["Lambda-Runtime-Aws-Request-Id"] = next.RequestId;
             http.Response.Headers["Lambda-Runtime-Deadline-Ms"] = next.Deadline.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);

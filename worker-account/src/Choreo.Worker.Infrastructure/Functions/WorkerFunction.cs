@@ -1,6 +1,5 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Events;
-using LambdaFunction = Amazon.CDK.AWS.Events.Targets.LambdaFunction;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Lambda.Destinations;
@@ -9,6 +8,7 @@ using Choreo.Contracts;
 using Constructs;
 using Function = Amazon.CDK.AWS.Lambda.Function;
 using FunctionProps = Amazon.CDK.AWS.Lambda.FunctionProps;
+using LambdaFunction = Amazon.CDK.AWS.Events.Targets.LambdaFunction;
 
 namespace Choreo.Worker.Infrastructure.Functions;
 

@@ -70,6 +70,20 @@ public sealed class LambdaService : ILambdaInvoker, IAsyncDisposable
             : new LambdaInvokeResult(200, ErrorPayload(outcome.Error).ToJsonString(), "Unhandled"));
     }
 
+    /// <summary>
+    /// Completes when no asynchronous invocation is queued, running, waiting for a retry or sending its
+    /// destination record (invocations accepted meanwhile are waited for too): the signal to wait for,
+    /// instead of waiting for time, before looking at what the invocations did.
+    /// </summary>
+    public async Task WhenIdleAsync(CancellationToken cancellationToken = default)
+    {
+        while (_pending.Values.Where(processing => !processing.IsCompleted).ToArray() is { Length: > 0 } busy)
+        {
+            // ProcessAsync never throws, so waiting for all of them cannot fault.
+            await Task.WhenAll(busy).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task ProcessAsync(AsyncInvocation invocation)
     {
         // The queued event counts as work in flight until its first attempt has run; after that, only
@@ -171,7 +185,7 @@ public sealed class LambdaService : ILambdaInvoker, IAsyncDisposable
         // The run is real work: it holds an activity, so a virtual clock stands still until it ends and
         // its timer alone would never fire for a function that hangs. The timeout is therefore also
         // enforced in real time (the same instant on the system clock).
-        var timeout = Task.WhenAny(_clock.DelayAsync(function.Timeout, invocationCancel.Token), Task.Delay(function.Timeout, invocationCancel.Token));
+        var timeout = Task.WhenAny(_clock.DelayAsync(function.Timeout, invocationCancel.Token), Task.Delay(function.Timeout, TimeProvider.System, invocationCancel.Token));
         FunctionOutcome outcome;
         if (await Task.WhenAny(run, timeout).ConfigureAwait(false) == run)
         {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Choreo.LocalCloud.Hosting;
 using Choreo.LocalCloud.Auth;
+using Choreo.LocalCloud.Hosting;
 
 namespace Choreo.LocalCloud.S3.Api;
 

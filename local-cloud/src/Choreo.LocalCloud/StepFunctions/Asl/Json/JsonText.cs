@@ -152,44 +152,44 @@ public static class JsonText
             case JsonValueKind.String:
                 return a!.GetValue<string>() == b!.GetValue<string>();
             case JsonValueKind.Array:
+            {
+                var x = a!.AsArray();
+                var y = b!.AsArray();
+                if (x.Count != y.Count)
                 {
-                    var x = a!.AsArray();
-                    var y = b!.AsArray();
-                    if (x.Count != y.Count)
+                    return false;
+                }
+
+                for (var i = 0; i < x.Count; i++)
+                {
+                    if (!DeepEquals(x[i], y[i]))
                     {
                         return false;
                     }
-
-                    for (var i = 0; i < x.Count; i++)
-                    {
-                        if (!DeepEquals(x[i], y[i]))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
                 }
+
+                return true;
+            }
 
             case JsonValueKind.Object:
+            {
+                var x = a!.AsObject();
+                var y = b!.AsObject();
+                if (x.Count != y.Count)
                 {
-                    var x = a!.AsObject();
-                    var y = b!.AsObject();
-                    if (x.Count != y.Count)
+                    return false;
+                }
+
+                foreach (var (key, value) in x)
+                {
+                    if (!y.TryGetPropertyValue(key, out var other) || !DeepEquals(value, other))
                     {
                         return false;
                     }
-
-                    foreach (var (key, value) in x)
-                    {
-                        if (!y.TryGetPropertyValue(key, out var other) || !DeepEquals(value, other))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
                 }
+
+                return true;
+            }
 
             default:
                 return false;
