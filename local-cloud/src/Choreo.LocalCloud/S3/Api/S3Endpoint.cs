@@ -16,7 +16,7 @@ namespace Choreo.LocalCloud.S3.Api;
 /// that the caller's account owns the bucket, and serves the bucket and object operations Choreo uses.
 /// Anything else is answered with <c>NotImplemented</c>, never a silent success.
 /// </summary>
-public sealed class S3Endpoint(IObjectStore store, SignatureVerifier verifier, IClock clock)
+public sealed class S3Endpoint(IS3ObjectStore store, SignatureVerifier verifier, IClock clock)
 {
     public const string SigningName = "s3";
     private const string DefaultContentType = "binary/octet-stream";

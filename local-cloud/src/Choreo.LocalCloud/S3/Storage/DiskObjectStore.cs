@@ -11,7 +11,7 @@ namespace Choreo.LocalCloud.S3.Storage;
 /// into file names because S3 keys may be 1024 bytes of anything. Every file is written to a temporary name
 /// and renamed, so a crash never leaves a half-written object; metadata is renamed last, so it is the commit.
 /// </summary>
-public sealed class DiskObjectStore : IObjectStore
+public sealed class DiskObjectStore : IS3ObjectStore
 {
     private const string BucketFile = "bucket.json";
     private readonly Lock _lock = new();

@@ -4,7 +4,7 @@ namespace Choreo.LocalCloud.S3.Storage;
 /// Buckets (one global namespace, as in AWS) and their objects. Implementations are thread-safe; listing
 /// returns keys in ascending ordinal order. Access rules live in the API layer, not here.
 /// </summary>
-public interface IObjectStore
+public interface IS3ObjectStore
 {
     BucketRecord? FindBucket(string name);
 
