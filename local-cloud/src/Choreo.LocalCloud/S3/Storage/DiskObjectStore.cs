@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Choreo.Contracts.Accounts;
 using Choreo.LocalCloud.Time;
 
 namespace Choreo.LocalCloud.S3.Storage;
@@ -164,7 +165,7 @@ public sealed class DiskObjectStore : IS3ObjectStore
     {
         string[] segments = [bucket.OwnerAccountId, bucket.Region, bucket.Name];
         if (segments.Any(segment => segment.Length == 0 || segment is "." or ".." || segment.IndexOfAny(['/', '\\', '\0']) >= 0)
-            || !(bucket.OwnerAccountId.Length == 12 && bucket.OwnerAccountId.All(char.IsAsciiDigit))
+            || !AwsAccountId.IsValid(bucket.OwnerAccountId)
             || !Accounts.AwsRegion.IsKnown(bucket.Region))
         {
             throw new ArgumentException($"bucket {bucket.Name} of account {bucket.OwnerAccountId} in region {bucket.Region} has no safe storage folder");
