@@ -30,6 +30,52 @@ public sealed class FaultTests(BuiltChoreo built)
     }
 
     [Fact]
+    public async Task A_failing_side_effect_never_fails_its_person_and_lands_in_the_side_effect_dead_letter_queue_after_Lambdas_retries()
+    {
+        var functions = new ScriptedFunctions().Replace("sideEffect", real => new FunctionFault((eventJson, context, ct) =>
+            (int)JsonNode.Parse(eventJson)!["detail"]!["index"]! == 1
+                ? throw new InvalidOperationException("the newsletter service is down")
+                : real.InvokeAsync(eventJson, context, ct)));
+        await using var choreo = await LocalChoreo.DeployAsync(built, functions);
+
+        var execution = await choreo.RunToEndAsync(people: 3, seed: 5);
+        Assert.Equal(ExecutionStatus.SUCCEEDED, execution.Status);
+        Assert.True(choreo.Run.ReadReport(execution).Agrees);
+
+        // Lambda retries twice (minutes apart, virtual time), then its on-failure record is routed to the queue.
+        var outcome = await Until(
+            () => Choreo.Cli.Run.SideEffectOutcome.Of(choreo.Cloud, choreo.Deployment, execution.ExecutionArn, people: 3),
+            o => o.DeadLettered.Count == 1 && o.Pending == 0);
+        var failed = Assert.Single(outcome.DeadLettered);
+        Assert.Equal(1, failed.Index);
+        Assert.Contains("the newsletter service is down", failed.Error);
+        Assert.Equal("RetriesExhausted", failed.Condition);
+        Assert.Equal([0, 2], outcome.Announced);
+        Assert.Equal(3, choreo.Cloud.Invocations.All.Count(i => i.FunctionArn.Contains("sideEffect", StringComparison.OrdinalIgnoreCase) && i.Error is not null));
+
+        var timeline = Choreo.LocalCloud.Observability.ExecutionTimeline.For(choreo.Cloud, execution.ExecutionArn);
+        Assert.Contains(timeline, e => e.What.StartsWith("Lambda Function Invocation Result - Failure", StringComparison.Ordinal));
+        Assert.Contains(timeline, e => e.Service == "events" && e.Detail.StartsWith("Delivered by rule", StringComparison.Ordinal)
+            && (e.What + e.Detail).Contains("SideEffectDeadLetters", StringComparison.Ordinal));
+        Assert.DoesNotContain(timeline, e => e.What.StartsWith(DetailTypes.Failed + " ", StringComparison.Ordinal));
+    }
+
+    private static async Task<T> Until<T>(Func<T> read, Func<T, bool> done)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var value = read();
+            if (done(value))
+            {
+                return value;
+            }
+            Assert.False(limit.IsCancellationRequested, $"condition not reached in 60 s; last: {value}");
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task A_lost_done_times_out_with_States_Timeout()
     {
         // getMultiple does its work but its done never arrives.

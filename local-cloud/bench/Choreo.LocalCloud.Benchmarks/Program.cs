@@ -11,7 +11,18 @@ using Choreo.LocalCloud.StepFunctions.Api;
 using Choreo.LocalCloud.StepFunctions.Execution;
 using Choreo.LocalCloud.Time;
 
-// Usage: [map sizes...] [--round-trips N] [--max-concurrency M]
+// Usage: [map sizes...] [--round-trips N] [--max-concurrency M]  |  dynamodb [items]  |  s3-large-object [megabytes]
+if (args is ["dynamodb", ..])
+{
+    return await DynamoDbLoadBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+}
+
+if (args is ["s3-large-object", .. var s3Arguments])
+{
+    var megabytes = s3Arguments is [var size] ? long.Parse(size, CultureInfo.InvariantCulture) : 1024;
+    return await S3LargeObjectBenchmark.RunAsync(megabytes * 1024 * 1024);
+}
+
 var sizes = new List<int>();
 var roundTrips = 2_000;
 var maxConcurrency = 10;

@@ -115,32 +115,19 @@ public sealed class TargetAdmissionTests
         Assert.Equal("AccessDeniedException", refused.ErrorCode);
     }
 
-    [Fact]
-    public async Task A_bus_of_the_same_account_needs_a_role_and_is_accepted_with_one()
+    [Theory]
+    [InlineData("arn:aws:events:us-east-1:111111111111:event-bus/audit")]
+    [InlineData("arn:aws:states:us-east-1:111111111111:stateMachine:main")]
+    public async Task A_target_EventBridge_reaches_only_through_a_role_is_refused_without_one_and_accepted_with_one(string arn)
     {
         await using var harness = await HarnessWithRuleAsync();
         await harness.CallAsync("CreateEventBus", new() { ["Name"] = "audit" }, EventBridgeHarness.Orchestrator);
-        const string audit = "arn:aws:events:us-east-1:111111111111:event-bus/audit";
 
-        var refused = await Assert.ThrowsAsync<AwsServiceException>(() => PutTargetAsync(harness, audit, null));
-        await PutTargetAsync(harness, audit, "arn:aws:iam::111111111111:role/to-audit");
-
-        Assert.Equal("ValidationException", refused.ErrorCode);
-        Assert.Equal($"RoleArn is required for target {audit}.", refused.Message);
-        Assert.Single(harness.Events.ListTargets(EventBridgeHarness.Orchestrator, "default", "r"));
-    }
-
-    [Fact]
-    public async Task A_state_machine_target_needs_a_role_and_is_accepted_with_one()
-    {
-        await using var harness = await HarnessWithRuleAsync();
-        const string machine = "arn:aws:states:us-east-1:111111111111:stateMachine:main";
-
-        var refused = await Assert.ThrowsAsync<AwsServiceException>(() => PutTargetAsync(harness, machine, null));
-        await PutTargetAsync(harness, machine, "arn:aws:iam::111111111111:role/start-main");
+        var refused = await Assert.ThrowsAsync<AwsServiceException>(() => PutTargetAsync(harness, arn, null));
+        await PutTargetAsync(harness, arn, "arn:aws:iam::111111111111:role/events-invoke");
 
         Assert.Equal("ValidationException", refused.ErrorCode);
-        Assert.Equal($"RoleArn is required for target {machine}.", refused.Message);
+        Assert.Equal($"RoleArn is required for target {arn}.", refused.Message);
         Assert.Single(harness.Events.ListTargets(EventBridgeHarness.Orchestrator, "default", "r"));
     }
 

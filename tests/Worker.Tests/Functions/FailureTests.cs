@@ -97,13 +97,27 @@ public sealed class FailureTests
     }
 
     [Fact]
-    public async Task Side_effect_with_a_refused_url_fails_the_task_too()
+    public async Task A_failing_side_effect_is_rethrown_for_Lambda_and_never_fails_the_task()
     {
         _worker.Fetcher.RefuseWith = 403;
 
-        await _worker.InvokeAsync(_worker.SideEffect(), GetUserCookies());
+        await Assert.ThrowsAnyAsync<Exception>(() => _worker.InvokeAsync(_worker.SideEffect(), GetUserCookies()));
 
-        Assert.Equal("Worker.ProfileUnreadable", _worker.SingleFailed().Error);
+        Assert.Empty(_worker.Published.Events);
+        var line = Assert.Single(_worker.LogLines(), l => (string?)l["level"] == "ERROR");
+        Assert.Contains("side-effect dead-letter queue", (string?)line["message"]);
+    }
+
+    [Fact]
+    public async Task A_side_effect_event_that_breaks_its_contract_is_rethrown_and_emits_nothing()
+    {
+        var detail = WorkerHarness.TaskDetail("GetUserProfile");
+        detail["index"] = -1;
+
+        await Assert.ThrowsAsync<ContractViolationException>(() =>
+            _worker.InvokeAsync(_worker.SideEffect(), WorkerHarness.Event(DetailTypes.GetUserCookies, Sources.Worker, detail)));
+
+        Assert.Empty(_worker.Published.Events);
     }
 
     [Fact]

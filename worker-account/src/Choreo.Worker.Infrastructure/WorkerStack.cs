@@ -20,6 +20,7 @@ public sealed class WorkerStack : Stack
     public const string BucketNameOutput = "BucketName";
     public const string BusArnOutput = "BusArn";
     public const string ReturnDeadLettersUrlOutput = "ReturnDeadLettersUrl";
+    public const string SideEffectDeadLettersUrlOutput = "SideEffectDeadLettersUrl";
 
     public const string DefaultBusName = "default";
 
@@ -31,6 +32,9 @@ public sealed class WorkerStack : Stack
 
     /// <summary>Answers that could not be delivered to the orchestrator account.</summary>
     public IQueue ReturnDeadLetters { get; }
+
+    /// <summary>Side effects that failed through all of Lambda's retries (their on-failure records).</summary>
+    public IQueue SideEffectDeadLetters { get; }
 
     /// <summary>The functions by handler name (<c>getMultiple</c>, ..., <c>failureRelay</c>).</summary>
     public IReadOnlyDictionary<string, WorkerFunction> Functions { get; }
@@ -60,6 +64,12 @@ public sealed class WorkerStack : Stack
             [.. WorkerFunctions.All.Where(spec => spec.CrashFailsTask).Select(spec => functions[spec.Handler].Function)],
             [Sources.Orchestrator, Sources.Worker]));
 
+        SideEffectDeadLetters = new SideEffectDeadLetters(this, "SideEffectDeadLetters", new SideEffectDeadLettersProps
+        {
+            Bus = Bus,
+            SideEffects = [.. WorkerFunctions.All.Where(spec => spec.IsSideEffect).Select(spec => functions[spec.Handler].Function)],
+        }).Queue;
+
         var orchestratorBus = EventBus.FromEventBusArn(this, "OrchestratorBus", Arn.Format(new ArnComponents
         {
             Service = "events",
@@ -73,6 +83,11 @@ public sealed class WorkerStack : Stack
 
         _ = new CfnOutput(this, BucketNameOutput, new CfnOutputProps { Value = Bucket.BucketName, Description = "The worker bucket" });
         _ = new CfnOutput(this, BusArnOutput, new CfnOutputProps { Value = Bus.EventBusArn, Description = "The worker bus" });
+        _ = new CfnOutput(this, SideEffectDeadLettersUrlOutput, new CfnOutputProps
+        {
+            Value = SideEffectDeadLetters.QueueUrl,
+            Description = "Side effects that failed after Lambda's retries",
+        });
         _ = new CfnOutput(this, ReturnDeadLettersUrlOutput, new CfnOutputProps
         {
             Value = ReturnDeadLetters.QueueUrl,

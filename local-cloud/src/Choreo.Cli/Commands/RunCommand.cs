@@ -129,6 +129,7 @@ public static class RunCommand
             var check = run.ReadReport(execution);
             agrees = check.Agrees;
             ShowReport(check, run, deployment, cloud, runDirectory, repository);
+            ShowSideEffects(SideEffectOutcome.Of(cloud, deployment, execution.ExecutionArn, check.NumberOfPeople));
         }
 
         var timeline = ExecutionTimeline.For(cloud, execution.ExecutionArn, run.StartEventId is null ? null : [run.StartEventId]);
@@ -188,13 +189,24 @@ public static class RunCommand
             File.WriteAllText(reportCopy, report);
         }
         AnsiConsole.MarkupLine($"report: [bold]{Markup.Escape(Path.GetRelativePath(repository.Root, reportCopy))}[/] (a copy of s3://{Markup.Escape(deployment.BucketName)}/{Markup.Escape(check.ReportKey)})");
-        if (cloud.Host.ObjectStore is DiskObjectStore disk)
+        if (cloud.Host.ObjectStore is DiskObjectStore disk && disk.DataPathOf(deployment.BucketName, check.ReportKey) is { } dataPath)
         {
-            AnsiConsole.MarkupLine($"stored by local-cloud's S3 at {Markup.Escape(Path.GetRelativePath(repository.Root, disk.DataPathOf(deployment.BucketName, check.ReportKey)))}");
+            AnsiConsole.MarkupLine($"stored by local-cloud's S3 at {Markup.Escape(Path.GetRelativePath(repository.Root, dataPath))}");
         }
         foreach (var problem in check.Problems)
         {
             AnsiConsole.MarkupLine($"[red]report check:[/] {Markup.Escape(problem)}");
+        }
+    }
+
+    // Side effects never decide the run's outcome; their failures are shown, not counted against it.
+    private static void ShowSideEffects(SideEffectOutcome outcome)
+    {
+        var pending = outcome.Pending == 0 ? string.Empty : $", {outcome.Pending} not finished yet (running or between Lambda's retries)";
+        AnsiConsole.MarkupLine(Markup.Escape($"side effects: {outcome.Announced.Count} of {outcome.Expected} announced async.done, {outcome.DeadLettered.Count} failed after Lambda's retries (side-effect dead-letter queue){pending}"));
+        foreach (var failed in outcome.DeadLettered)
+        {
+            AnsiConsole.MarkupLine($"[yellow]side effect failed[/] {Markup.Escape($"for #{failed.Index} {failed.Name}: {failed.Error} ({failed.Condition})")}");
         }
     }
 

@@ -9,6 +9,8 @@ namespace Choreo.Cli.Commands;
 /// <summary><c>choreo serve [--port 4566] [--state-dir DIR]</c>: every local-cloud service on one loopback endpoint until Ctrl-C.</summary>
 public static class ServeCommand
 {
+    public const string Name = "serve";
+
     public static Command Create()
     {
         var port = new Option<int>("--port")
@@ -20,7 +22,7 @@ public static class ServeCommand
         {
             Description = "Where to keep S3 objects between runs (default: in memory)",
         };
-        var command = new Command("serve", "Serve local-cloud (S3 and every registered service) for AWS SDKs and the AWS CLI") { port, stateDir };
+        var command = new Command(Name, "Serve local-cloud (S3 and every registered service) for AWS SDKs and the AWS CLI") { port, stateDir };
         command.SetAction((parseResult, cancellationToken) =>
             RunAsync(parseResult.GetValue(port), parseResult.GetValue(stateDir), cancellationToken));
         return command;
@@ -34,23 +36,8 @@ public static class ServeCommand
             return 1;
         }
 
-        var options = new LocalCloudOptions { Port = port, StateDirectory = stateDir?.FullName };
-        LocalCloudInstance cloud;
-        try
-        {
-            cloud = await LocalCloudInstance.StartAsync(new LocalCloudInstanceOptions { Host = options }, cancellationToken);
-        }
-        catch (PortInUseException e)
-        {
-            await Console.Error.WriteLineAsync($"choreo serve: {e.Message}");
-            return 1;
-        }
-        await using var running = cloud;
-        var host = cloud.Host;
-
-        Describe(host);
-
-        // Ctrl-C (SIGINT) and SIGTERM both stop serving cleanly; handled here so the exit code is 0.
+        // Ctrl-C (SIGINT) and SIGTERM both stop serving cleanly; handled here so the exit code is 0. Registered before
+        // the endpoint starts, so a signal that arrives as soon as it listens is not lost.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
@@ -59,6 +46,26 @@ public static class ServeCommand
             context.Cancel = true;
             stop.Cancel();
         }
+
+        var options = new LocalCloudOptions { Port = port, StateDirectory = stateDir?.FullName };
+        LocalCloudInstance cloud;
+        try
+        {
+            cloud = await LocalCloudInstance.StartAsync(new LocalCloudInstanceOptions { Host = options }, stop.Token);
+        }
+        catch (PortInUseException e)
+        {
+            await Console.Error.WriteLineAsync($"choreo serve: {e.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return 0;
+        }
+        await using var running = cloud;
+        var host = cloud.Host;
+
+        Describe(host);
 
         try
         {

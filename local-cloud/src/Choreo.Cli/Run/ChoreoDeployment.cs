@@ -14,4 +14,5 @@ public sealed record ChoreoDeployment(
     public string TaskFinisherArn => Orchestrator.Output("TaskFinisherArn");
     public string OrchestratorBusArn => Orchestrator.Output("BusArn");
     public string BucketName => Worker.Output("BucketName");
+    public string SideEffectDeadLettersUrl => Worker.Output("SideEffectDeadLettersUrl");
 }

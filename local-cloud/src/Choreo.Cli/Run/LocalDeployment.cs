@@ -29,12 +29,12 @@ public static class LocalDeployment
         var waves = DeploymentWaves.Of(assembly, Stage);
         for (var index = 0; index < waves.Count; index++)
         {
-            status?.Invoke($"Deploying wave {index + 1} of {waves.Count}: {string.Join(", ", waves[index].Select(s => s.StackName))}");
             foreach (var stack in waves[index])
             {
                 var account = AccountOf(stack);
                 deployed[DeploymentWaves.IdOf(stack)] = (await cloud.DeployAsync(stack, account, cancellationToken).ConfigureAwait(false), account);
             }
+            status?.Invoke($"deployed wave {index + 1} of {waves.Count}: {string.Join(", ", waves[index].Select(s => $"{s.StackName} into {AccountOf(s).AccountId}"))}");
         }
 
         var (orchestrator, orchestratorAccount) = Deployed(deployed, OrchestratorStackId);

@@ -51,6 +51,19 @@ public sealed class SignatureVerifier(CredentialDirectory credentials, IClock cl
         return Check(request, header.Credential, header.SignedHeaders, header.Signature, amzDate, signingName, isS3, payloadHash, presigned: false);
     }
 
+    /// <summary>
+    /// Verifies an S3 SigV2 presigned URL (<see cref="SigV2PresignedUrl"/>). SigV2 names no region, so the caller
+    /// is placed in <paramref name="region"/> (the bucket's). The body is not signed (UNSIGNED-PAYLOAD).
+    /// </summary>
+    public VerifiedRequest VerifyPresignedV2(RequestToVerify request, string resourcePath, IEnumerable<string> amzHeaderNames, string region)
+    {
+        var accessKeyId = SigV2PresignedUrl.Verify(request, resourcePath, amzHeaderNames,
+            key => credentials.TryResolve(key, out var identity) ? identity.SecretAccessKey : null, clock.UtcNow);
+        credentials.TryResolve(accessKeyId, out var caller);
+        return new VerifiedRequest(new AccountContext(caller.AccountId, region), accessKeyId, [], string.Empty, string.Empty,
+            request.Query.Get("Signature") ?? string.Empty, ContentSha256.Unsigned, Presigned: true);
+    }
+
     private VerifiedRequest VerifyPresigned(RequestToVerify request, string signingName, bool isS3, string? bodySha256)
     {
         var query = request.Query;

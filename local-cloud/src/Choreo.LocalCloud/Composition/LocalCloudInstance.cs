@@ -4,6 +4,9 @@ using Choreo.LocalCloud.CloudFormation.Deployment;
 using Choreo.LocalCloud.CloudFormation.Iam;
 using Choreo.LocalCloud.CloudFormation.Resources;
 using Choreo.LocalCloud.CloudFormation.Stacks;
+using Choreo.LocalCloud.DynamoDb.Api;
+using Choreo.LocalCloud.DynamoDb.CloudFormation;
+using Choreo.LocalCloud.DynamoDb.Storage;
 using Choreo.LocalCloud.EventBridge;
 using Choreo.LocalCloud.EventBridge.Api;
 using Choreo.LocalCloud.EventBridge.CloudFormation;
@@ -28,7 +31,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Choreo.LocalCloud.Composition;
 
 /// <summary>
-/// One whole local-cloud: the endpoint with S3, EventBridge, SQS, Step Functions and Lambda wired through
+/// One whole local-cloud: the endpoint with S3, EventBridge, SQS, Step Functions, Lambda and DynamoDB wired through
 /// their seams, and the CloudFormation deployer with every service's resource providers. <c>choreo serve</c>,
 /// <c>choreo run</c> and the tests all build it here, so they run the same system.
 /// </summary>
@@ -46,7 +49,8 @@ public sealed class LocalCloudInstance : IAsyncDisposable
         Functions = new FunctionRegistry();
         EventBridge = new EventBridgeService(Clock, Sqs, () => Lambda!, () => StepFunctions!, loggers.CreateLogger<EventBridgeService>(), Functions.PolicyOf);
         Invocations = new InvocationLog();
-        StepFunctions = new StepFunctionsService(Clock, EventBridge, new DeferredLambdaInvoker(() => Lambda!));
+        DynamoDb = new DynamoDbApi(new DynamoDbTables(), Clock);
+        StepFunctions = new StepFunctionsService(Clock, EventBridge, new DeferredLambdaInvoker(() => Lambda!), DynamoDb);
         Lambda = new LambdaService(
             Functions,
             RunnerFor(options),
@@ -62,6 +66,7 @@ public sealed class LocalCloudInstance : IAsyncDisposable
         Host.AddJsonService(new EventBridgeApi(EventBridge))
             .AddJsonService(new SqsApi(Sqs))
             .AddJsonService(StepFunctions)
+            .AddJsonService(DynamoDb)
             .AddRestRoute(new TimelineRoute(() => this))
             .AddRestRoute(new FunctionsRoute(Functions, Lambda, Clock));
         IResourceProvider[] providers =
@@ -69,6 +74,7 @@ public sealed class LocalCloudInstance : IAsyncDisposable
             new EventBusProvider(EventBridge), new RuleProvider(EventBridge), new EventBusPolicyProvider(EventBridge),
             new QueueProvider(Sqs), new QueuePolicyProvider(Sqs),
             new StateMachineProvider(StepFunctions),
+            new TableProvider(new TableOperations(DynamoDb.Tables, Clock)), new GlobalTableProvider(),
             new FunctionProvider(Functions, Clock), new EventInvokeConfigProvider(Functions), new PermissionProvider(Functions),
             .. IamResourceProviders.For(Iam),
         ];
@@ -92,6 +98,7 @@ public sealed class LocalCloudInstance : IAsyncDisposable
     public SqsQueues Sqs { get; }
     public EventBridgeService EventBridge { get; }
     public StepFunctionsService StepFunctions { get; }
+    public DynamoDbApi DynamoDb { get; }
     public FunctionRegistry Functions { get; }
     public InvocationLog Invocations { get; }
     public LambdaService Lambda { get; }

@@ -27,14 +27,19 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
     private readonly TargetDispatcher _dispatcher;
     private readonly Dictionary<AccountContext, Dictionary<string, EventBus>> _buses = [];
     private readonly Lock _gate = new();
+    private readonly ILogger _logger;
+
+    /// <summary>The deepest detail whose event envelope still fits System.Text.Json's default depth of 64.</summary>
+    private const int MaxDetailDepth = 63;
 
     /// <param name="functionPolicyOf">A function's resource-based policy by ARN, consulted before every Lambda delivery.</param>
     public EventBridgeService(IClock clock, SqsQueues queues, Func<ILambdaInvoker> lambdas, Func<IStateMachineStarter> stateMachines,
         ILogger<EventBridgeService>? logger = null, Func<string, string?>? functionPolicyOf = null)
     {
         _clock = clock;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         var invoker = new TargetInvoker(lambdas, stateMachines, queues, ForwardToBusAsync, functionPolicyOf);
-        _dispatcher = new TargetDispatcher(clock, invoker, queues, Deliveries, logger ?? (ILogger)NullLogger.Instance);
+        _dispatcher = new TargetDispatcher(clock, invoker, queues, Deliveries, _logger);
     }
 
     /// <summary>Every delivery attempt and outcome, for tests and <c>choreo trace</c>.</summary>
@@ -282,10 +287,29 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
             throw new AwsServiceException("ValidationException", "Total size of the entries in the request is over the limit.");
         }
 
+        // Every entry is validated and built before any is delivered, so a bad entry can never leave the request
+        // half done: the SDK retries a 5xx, and a retry of a half-delivered batch delivers its first entries twice.
+        var prepared = entries.Select(entry => Prepare(caller, entry)).ToList();
         var results = new List<PutEventsResultEntry>(entries.Count);
-        foreach (var entry in entries)
+        foreach (var (failure, bus, ingested) in prepared)
         {
-            results.Add(PutEntry(caller, entry));
+            if (failure is not null)
+            {
+                results.Add(failure);
+                continue;
+            }
+
+            try
+            {
+                Route(bus!, ingested!);
+                results.Add(new PutEventsResultEntry(ingested!.Id));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Earlier entries are already delivered: this one fails alone, as AWS reports per-entry failures.
+                _logger.LogError(e, "PutEvents could not route event {EventId}", ingested!.Id);
+                results.Add(Failed("InternalFailure", "The event could not be delivered because of an internal error; put it again."));
+            }
         }
         return Task.FromResult(new PutEventsResult(results.Count(result => result.ErrorCode is not null), results));
     }
@@ -313,24 +337,26 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
         return pattern.Matches(element);
     }
 
-    private PutEventsResultEntry PutEntry(AccountContext caller, PutEventsEntry entry)
+    /// <summary>Validates one entry and builds its event, without delivering it: a failure, or the bus and event to route.</summary>
+    private (PutEventsResultEntry? Failure, EventBus? Bus, IngestedEvent? Event) Prepare(AccountContext caller, PutEventsEntry entry)
     {
         if (string.IsNullOrEmpty(entry.Source))
         {
-            return Failed("InvalidArgument", "Parameter Source is not valid. Reason: Source is a required argument.");
+            return (Failed("InvalidArgument", "Parameter Source is not valid. Reason: Source is a required argument."), null, null);
         }
         if (string.IsNullOrEmpty(entry.DetailType))
         {
-            return Failed("InvalidArgument", "Parameter DetailType is not valid. Reason: DetailType is a required argument.");
+            return (Failed("InvalidArgument", "Parameter DetailType is not valid. Reason: DetailType is a required argument."), null, null);
         }
         if (string.IsNullOrEmpty(entry.Detail))
         {
-            return Failed("InvalidArgument", "Parameter Detail is not valid. Reason: Detail is a required argument.");
+            return (Failed("InvalidArgument", "Parameter Detail is not valid. Reason: Detail is a required argument."), null, null);
         }
         JsonNode? detail;
         try
         {
-            detail = JsonNode.Parse(entry.Detail);
+            // The envelope nests the detail one level deeper, so a detail must leave it a level of JSON's 64.
+            detail = JsonNode.Parse(entry.Detail, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDetailDepth });
         }
         catch (JsonException)
         {
@@ -338,15 +364,15 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
         }
         if (detail is not JsonObject)
         {
-            return Failed("MalformedDetail", "Detail is malformed.");
+            return (Failed("MalformedDetail", "Detail is malformed."), null, null);
         }
         if (entry.Source.StartsWith("aws.", StringComparison.Ordinal))
         {
-            return Failed("NotAuthorizedForSourceException", "Not authorized for the source.");
+            return (Failed("NotAuthorizedForSourceException", "Not authorized for the source."), null, null);
         }
         if (EventBridgeArn.ResolveBus(entry.EventBusName, caller) is not var (owner, busName))
         {
-            return Failed("ValidationException", $"Parameter EventBusName is not valid. Reason: '{entry.EventBusName}' is neither a bus name nor an event-bus ARN.");
+            return (Failed("ValidationException", $"Parameter EventBusName is not valid. Reason: '{entry.EventBusName}' is neither a bus name nor an event-bus ARN."), null, null);
         }
         EventBus? bus;
         lock (_gate)
@@ -355,18 +381,23 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
         }
         if (bus is null)
         {
-            return Failed("ResourceNotFoundException", $"Event bus {busName} does not exist.");
+            return (Failed("ResourceNotFoundException", $"Event bus {busName} does not exist."), null, null);
         }
         if (owner.AccountId != caller.AccountId
             && !BusPolicy.Allows(bus.Policy, new PutEventsAuthorization(caller.AccountId, bus.Arn, entry.Source, entry.DetailType)))
         {
-            return Failed("AccessDeniedException", PutEventsAuthorization.NotAuthorized(caller.AccountId, bus.Arn));
+            return (Failed("AccessDeniedException", PutEventsAuthorization.NotAuthorized(caller.AccountId, bus.Arn)), null, null);
         }
         var now = _clock.UtcNow;
-        var ingested = IngestedEvent.Create(entry.Source, entry.DetailType, detail, caller.AccountId, owner.Region,
-            entry.Resources ?? [], entry.Time ?? now, now);
-        Route(bus, ingested);
-        return new PutEventsResultEntry(ingested.Id);
+        try
+        {
+            return (null, bus, IngestedEvent.Create(entry.Source, entry.DetailType, detail, caller.AccountId, owner.Region,
+                entry.Resources ?? [], entry.Time ?? now, now));
+        }
+        catch (JsonException)
+        {
+            return (Failed("MalformedDetail", "Detail is malformed."), null, null);
+        }
     }
 
     /// <summary>A bus target: the rule's account puts the event on the target bus, which evaluates its policy every time.</summary>

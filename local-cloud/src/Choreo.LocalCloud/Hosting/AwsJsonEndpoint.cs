@@ -52,6 +52,12 @@ internal sealed class AwsJsonEndpoint(IReadOnlyList<IAwsJsonService> services, S
         {
             await AwsJsonErrors.WriteAsync(context.Response, e, contentType, cancellationToken);
         }
+        catch (InvalidOperationException e) when (e.Source?.StartsWith("System.Text.Json", StringComparison.Ordinal) == true)
+        {
+            // A member of the wrong JSON type (a number where a string belongs, ...) reached a JsonNode accessor.
+            var refused = new AwsServiceException("SerializationException", $"the body of {target} has a member of the wrong type: {e.Message}");
+            await AwsJsonErrors.WriteAsync(context.Response, refused, contentType, cancellationToken);
+        }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             var refused = new AwsServiceException("ValidationException", $"a value in the {target} request took too long to validate; it is refused");

@@ -30,6 +30,10 @@ public static class AwsJsonErrors
         response.ContentType = contentType;
         response.Headers["x-amzn-ErrorType"] = error.ErrorCode;
         var body = new JsonObject { ["__type"] = error.ErrorCode, ["message"] = error.Message };
+        foreach (var (name, value) in error.Fields ?? [])
+        {
+            body[name] = value?.DeepClone();
+        }
         await response.WriteAsync(body.ToJsonString(WireOptions), cancellationToken);
     }
 }

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Choreo.LocalCloud.Hosting;
 
@@ -108,6 +109,8 @@ public sealed class LocalCloudHost : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = null;
         });
+        // The embedding process owns its signals (serve stops on SIGTERM, run cancels); the web host must not.
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         var app = builder.Build();
         var router = new RequestRouter(new AwsJsonEndpoint(_jsonServices, Verifier), _restRoutes, S3, Verifier);
         app.Run(router.RouteAsync);
@@ -135,7 +138,10 @@ public sealed class LocalCloudHost : IAsyncDisposable
 
         var app = _app;
         _app = null;
-        await app.StopAsync(cancellationToken);
+        // Kestrel aborts the connections still open when the token fires, which cancels their RequestAborted.
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        grace.CancelAfter(Options.ShutdownGracePeriod);
+        await app.StopAsync(grace.Token);
         await app.DisposeAsync();
     }
 

@@ -23,6 +23,12 @@ public sealed record LocalCloudOptions
     /// <summary>Accounts introduced by name when serving.</summary>
     public IReadOnlyList<KnownAccount> KnownAccounts { get; init; } = KnownAccount.Choreo;
 
+    /// <summary>
+    /// How long stopping waits for requests in flight before it aborts their connections: a stuck client (a body that
+    /// never arrives, a call that never returns) must not hold <c>serve</c> open after SIGTERM or Ctrl-C.
+    /// </summary>
+    public TimeSpan ShutdownGracePeriod { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The region a user is told to set (any region a request signs for works).</summary>
     public string Region { get; init; } = AccountContext.DefaultRegion;
 }

@@ -54,6 +54,19 @@ public sealed class AcceptedDefinitionTests
         Assert.Equal("""{"ok":true}""", run.Output);
     }
 
+    [Theory]
+    [InlineData("""{"StartAt":"pass","States":{"pass":{"Type":"Pass","InputPath":"$.NoSuchInputPath","End":true}}}""")]
+    [InlineData("""{"StartAt":"pass","States":{"pass":{"Type":"Pass","Parameters":{"value.$":"$$.Execution.Input.no_such_jsonpath"},"End":true}}}""")]
+    [InlineData("""{"StartAt":"pass","States":{"pass":{"Type":"Pass","Next":"fail","Parameters":{"Error":"error-value"}},"fail":{"Type":"Fail","ErrorPath":"$.Error","CausePath":"$.NoSuchCausePath"}}}""")]
+    [InlineData("""{"StartAt":"task","States":{"task":{"Type":"Task","HeartbeatSecondsPath":"$.NoSuchTimeoutSecondsPath","Resource":"arn:aws:states:::aws-sdk:s3:listBuckets.waitForTaskToken","Parameters":{},"End":true}}}""")]
+    public async Task Paths_that_only_fail_at_run_time_are_valid_definitions(string definition)
+    {
+        // AWS created each of these (LocalStack's recorded scenarios) and failed the execution instead.
+        var response = await ValidateAsync(definition);
+
+        Assert.True(response["result"]!.GetValue<string>() == "OK", Diagnostics(response));
+    }
+
     [Fact]
     public async Task A_complete_Distributed_Map_definition_is_valid()
     {

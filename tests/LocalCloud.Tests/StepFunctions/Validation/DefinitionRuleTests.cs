@@ -20,6 +20,10 @@ public sealed class DefinitionRuleTests
         "\"S\":{\"Type\":\"Map\",\"ItemProcessor\":{\"ProcessorConfig\":" + config +
         ",\"StartAt\":\"I\",\"States\":{\"I\":{\"Type\":\"Pass\",\"End\":true}}}," + fields + "\"End\":true}");
 
+    private static string Labelled(string name, string label) =>
+        "{\"StartAt\":\"" + name + "\",\"States\":{\"" + name + "\":{\"Type\":\"Map\",\"Label\":\"" + label + "\",\"ItemProcessor\":{\"ProcessorConfig\":" +
+        "{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"EXPRESS\"},\"StartAt\":\"" + name + "I\",\"States\":{\"" + name + "I\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}";
+
     private static string Fields(string parameters) => Machine($$"""
         "S":{"Type":"Pass","Parameters":{{parameters}},"End":true}
         """);
@@ -83,7 +87,7 @@ public sealed class DefinitionRuleTests
             Machine($$"""
                 "S":{"Type":"Pass","Next":"Orphan"},"Orphan":{{Pass}}
                 """),
-            "UNREACHABLE_STATE", "/States/Orphan"
+            "MISSING_TRANSITION_TARGET", "/States/Orphan"
         },
         {
             "no terminal state",
@@ -242,12 +246,6 @@ public sealed class DefinitionRuleTests
             "SCHEMA_VALIDATION_FAILED", "/States/S/ItemProcessor/ProcessorConfig/Mode"
         },
         {
-            "ItemBatcher on an inline Map",
-            Distributed("\"ItemBatcher\":{\"MaxItemsPerBatch\":10},", """{"Mode":"INLINE"}"""),
-            Distributed("\"ItemBatcher\":{\"MaxItemsPerBatch\":10},"),
-            "SCHEMA_VALIDATION_FAILED", "/States/S/ItemBatcher"
-        },
-        {
             "a batch larger than 256 KiB",
             Distributed("\"ItemBatcher\":{\"MaxInputBytesPerBatch\":262145},"),
             Distributed("\"ItemBatcher\":{\"MaxInputBytesPerBatch\":262144},"),
@@ -282,6 +280,12 @@ public sealed class DefinitionRuleTests
             Distributed($"\"Label\":\"{new string('a', 41)}\","),
             Distributed($"\"Label\":\"{new string('a', 40)}\","),
             "INVALID_LABEL_NAME", "/States/S/Label"
+        },
+        {
+            "one Label on two Map states",
+            Machine("\"S\":{\"Type\":\"Parallel\",\"Branches\":[" + Labelled("A", "people") + "," + Labelled("B", "people") + "],\"End\":true}"),
+            Machine("\"S\":{\"Type\":\"Parallel\",\"Branches\":[" + Labelled("A", "people") + "," + Labelled("B", "cookies") + "],\"End\":true}"),
+            "DUPLICATE_LABEL_NAME", "/States/S/Branches/1/States/B/Label"
         },
         {
             "MaxConcurrency and MaxConcurrencyPath together",

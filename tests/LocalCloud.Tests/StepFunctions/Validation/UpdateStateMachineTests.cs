@@ -66,4 +66,36 @@ public sealed class UpdateStateMachineTests
 
         Assert.Equal("StateMachineDoesNotExist", error.ErrorCode);
     }
+
+    [Fact]
+    public async Task A_running_execution_finishes_with_the_definition_it_started_with()
+    {
+        const string before = """
+            {"StartAt":"Ask","States":{
+              "Ask":{"Type":"Task","Resource":"arn:aws:states:::events:putEvents.waitForTaskToken",
+                     "Parameters":{"Entries":[{"Source":"s","DetailType":"Ask","EventBusName":"bus","Detail":{"token.$":"$$.Task.Token"}}]},"Next":"Then"},
+              "Then":{"Type":"Pass","Result":"before","End":true}}}
+            """;
+        StepFunctionsHarness? harness = null;
+        string? arn = null;
+        var bus = new FakeEventBus
+        {
+            OnEntry = async entry =>
+            {
+                await harness!.CallAsync("UpdateStateMachine", new JsonObject { ["stateMachineArn"] = arn, ["definition"] = Bye });
+                var token = JsonNode.Parse(entry.Detail!)!["token"]!.GetValue<string>();
+                _ = Task.Run(() => harness.CallAsync("SendTaskSuccess", new JsonObject { ["taskToken"] = token, ["output"] = "{}" }));
+            },
+        };
+        harness = new StepFunctionsHarness(bus);
+        arn = await harness.CreateAsync(before);
+
+        var first = await harness.StartAsync(arn);
+        await first.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        var second = await harness.StartAsync(arn);
+        await second.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("\"before\"", first.Output);
+        Assert.Equal("\"bye\"", second.Output);
+    }
 }

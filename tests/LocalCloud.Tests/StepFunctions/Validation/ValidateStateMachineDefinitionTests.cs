@@ -51,6 +51,19 @@ public sealed class ValidateStateMachineDefinitionTests
         Assert.Equal($$"""{"severity":"ERROR","code":"SCHEMA_VALIDATION_FAILED","message":"{{message}}","location":"/"}""", only.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("""{"parsed.$":"States.StringToJson('{\"text\":\"An \\\"escaped double quote\\\" here\"}')"}""")]
+    [InlineData("""{"parsed.$":"States.Format('He said, \\\"Hello, {}!\\\"', 'Test \\\"Name\\\" Here')"}""")]
+    public async Task An_illegal_escape_in_an_intrinsic_string_is_refused_with_AWS_s_text(string parameters)
+    {
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => new StepFunctionsHarness().CreateAsync(
+            """{"StartAt":"IntrinsicEscape","States":{"IntrinsicEscape":{"Type":"Pass","Parameters":""" + parameters + ""","End":true}}}"""));
+
+        Assert.Equal(
+            "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The value for the field 'parsed.$' must be a valid JSONPath or a valid intrinsic function call at /States/IntrinsicEscape/Parameters'",
+            error.Message);
+    }
+
     [Fact]
     public async Task A_valid_definition_is_OK_with_no_diagnostics()
     {
@@ -75,6 +88,34 @@ public sealed class ValidateStateMachineDefinitionTests
         Assert.Equal("OK", standard["result"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("arn:aws:states:::states:startExecution.sync:2", "Express state machine does not support '.sync' service integration")]
+    [InlineData("arn:aws:states:us-east-1:123456789012:activity:review", "Express state machine does not support Activity ARN")]
+    public async Task An_express_machine_cannot_run_sync_integrations_or_activities(string resource, string message)
+    {
+        var definition = Machine($$$"""
+            "S":{"Type":"Task","Resource":"{{{resource}}}","End":true}
+            """);
+
+        var express = await ValidateAsync(definition, type: "EXPRESS");
+        var standard = await ValidateAsync(definition, type: "STANDARD");
+
+        var only = Assert.Single(express["diagnostics"]!.AsArray())!;
+        Assert.Equal(message, only["message"]!.GetValue<string>());
+        Assert.Equal("/States/S/Resource", only["location"]!.GetValue<string>());
+        Assert.Equal("OK", standard["result"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_empty_definition_parameter_is_a_ValidationException()
+    {
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => new StepFunctionsHarness().CallAsync(
+            "ValidateStateMachineDefinition", new JsonObject { ["definition"] = string.Empty }));
+
+        Assert.Equal("ValidationException", error.ErrorCode);
+        Assert.Contains("'definition'", error.Message);
+    }
+
     [Fact]
     public async Task A_state_cannot_go_back_to_JSONPath_in_a_JSONata_machine()
     {
@@ -94,7 +135,7 @@ public sealed class ValidateStateMachineDefinitionTests
 
         var codes = response["diagnostics"]!.AsArray().Select(d => $"{d!["code"]} {d["location"]}").ToList();
         Assert.Contains("MISSING_TRANSITION_TARGET /States/S/Next", codes);
-        Assert.Contains("UNREACHABLE_STATE /States/T", codes);
+        Assert.Contains("MISSING_TRANSITION_TARGET /States/T", codes);
         Assert.Contains("SCHEMA_VALIDATION_FAILED /States/T/TimeoutSeconds", codes);
     }
 
@@ -114,6 +155,23 @@ public sealed class ValidateStateMachineDefinitionTests
         Assert.Equal("WARNING", warning["severity"]!.GetValue<string>());
         Assert.Equal("NO_DOLLAR", warning["code"]!.GetValue<string>());
         Assert.Equal("/States/S/Parameters", warning["location"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_path_in_a_Pass_Result_is_only_a_warning_that_the_Result_is_static()
+    {
+        var withPath = await ValidateAsync(Machine("""
+            "S":{"Type":"Pass","Result":{"id.$":"$.id"},"End":true}
+            """), severity: "WARNING");
+        var plain = await ValidateAsync(Machine("""
+            "S":{"Type":"Pass","Result":{"id":"$.id"},"End":true}
+            """), severity: "WARNING");
+
+        Assert.Equal("OK", withPath["result"]!.GetValue<string>());
+        var warning = Assert.Single(withPath["diagnostics"]!.AsArray())!;
+        Assert.Equal("PASS_RESULT_IS_STATIC", warning["code"]!.GetValue<string>());
+        Assert.Equal("/States/S/Result", warning["location"]!.GetValue<string>());
+        Assert.Empty(plain["diagnostics"]!.AsArray());
     }
 
     [Fact]
@@ -152,7 +210,7 @@ public sealed class ValidateStateMachineDefinitionTests
 
         Assert.Equal("InvalidDefinition", error.ErrorCode);
         Assert.StartsWith("Invalid State Machine Definition: ''", error.Message);
-        Assert.Contains("'UNREACHABLE_STATE: State \"Orphan\" is not reachable. at /States/Orphan'", error.Message);
+        Assert.Contains("'MISSING_TRANSITION_TARGET: State \"Orphan\" is not reachable. at /States/Orphan'", error.Message);
         Assert.Contains("'MISSING_TRANSITION_TARGET: Missing 'Next' target: Nowhere at /States/S/Next'", error.Message);
         Assert.EndsWith("''", error.Message);
     }

@@ -41,7 +41,7 @@ public sealed class WorkerHarness
 
     public IFunctionHandler PostProcessSingle() => new TaskFunction<GetUserCookies>(new PostProcessSingle(new ProfileReader(Fetcher), Store, _events, Log), ContractsJsonContext.Default.EventEnvelopeGetUserCookies, _failures, Log);
 
-    public IFunctionHandler SideEffect() => new TaskFunction<GetUserCookies>(new SideEffect(new ProfileReader(Fetcher), _events, Log), ContractsJsonContext.Default.EventEnvelopeGetUserCookies, _failures, Log);
+    public IFunctionHandler SideEffect() => new AsyncFunction<GetUserCookies>(new SideEffect(new ProfileReader(Fetcher), _events, Log), ContractsJsonContext.Default.EventEnvelopeGetUserCookies, Log);
 
     public IFunctionHandler PostProcessAll() => new TaskFunction<GenerateReport>(new PostProcessAll(Store, _events, Log), ContractsJsonContext.Default.EventEnvelopeGenerateReport, _failures, Log);
 

@@ -10,7 +10,8 @@ namespace Choreo.Worker.Functions.Handlers;
 
 /// <summary>
 /// <c>getUserCookies</c> (off the critical path): reads the profile through its presigned URL (no bucket
-/// access), logs it and announces <c>async.done</c>, which nothing in the flow waits for.
+/// access), logs it and announces <c>async.done</c>, which nothing in the flow waits for. Hosted by
+/// <see cref="Hosting.AsyncFunction{TDetail}"/>: a failure here never fails the person's item.
 /// </summary>
 public sealed class SideEffect(ProfileReader profiles, WorkerEvents events, JsonLineLogger log) : ITaskHandler<GetUserCookies>
 {

@@ -64,8 +64,8 @@ public static class FunctionCatalog
                 new ProcessSingle(Store(), events, log), ContractsJsonContext.Default.EventEnvelopeGetUserProfile, failures, log),
             HandlerNames.PostProcessSingle => new TaskFunction<Contracts.Details.GetUserCookies>(
                 new PostProcessSingle(profiles, Store(), events, log), ContractsJsonContext.Default.EventEnvelopeGetUserCookies, failures, log),
-            HandlerNames.SideEffect => new TaskFunction<Contracts.Details.GetUserCookies>(
-                new SideEffect(profiles, events, log), ContractsJsonContext.Default.EventEnvelopeGetUserCookies, failures, log),
+            HandlerNames.SideEffect => new AsyncFunction<Contracts.Details.GetUserCookies>(
+                new SideEffect(profiles, events, log), ContractsJsonContext.Default.EventEnvelopeGetUserCookies, log),
             HandlerNames.PostProcessAll => new TaskFunction<Contracts.Details.GenerateReport>(
                 new PostProcessAll(Store(), events, log), ContractsJsonContext.Default.EventEnvelopeGenerateReport, failures, log),
             _ => new FailureRelay(failures, log),

@@ -26,12 +26,7 @@ public sealed class ReturnToOrchestrator : Construct
 
     public ReturnToOrchestrator(Construct scope, string id, ReturnToOrchestratorProps props) : base(scope, id)
     {
-        DeadLetters = new Queue(this, "DeadLetters", new QueueProps
-        {
-            Encryption = QueueEncryption.SQS_MANAGED,
-            EnforceSSL = true,
-            RetentionPeriod = Duration.Days(14),
-        });
+        DeadLetters = DeadLetterQueue.Create(this, "DeadLetters");
         // The target adds the one statement this role holds: events:PutEvents on the orchestrator bus ARN.
         Role = new Role(this, "Role", new RoleProps
         {

@@ -11,6 +11,7 @@ namespace Choreo.Worker.Infrastructure.Functions;
 /// <param name="TimeoutSeconds">The Lambda timeout.</param>
 /// <param name="CrashFailsTask">Whether a crash after Lambda's retries fails the task whose token its event carries.</param>
 /// <param name="HasFailureDestination">Whether its asynchronous failures go to the bus (false only for the relay, to avoid loops).</param>
+/// <param name="IsSideEffect">Whether it is off the workflow's path: its failures go to the side-effect dead-letter queue.</param>
 public sealed record WorkerFunctionSpec(
     string Id,
     string Handler,
@@ -18,4 +19,5 @@ public sealed record WorkerFunctionSpec(
     BucketAccess Bucket,
     int TimeoutSeconds,
     bool CrashFailsTask,
-    bool HasFailureDestination = true);
+    bool HasFailureDestination = true,
+    bool IsSideEffect = false);

@@ -22,10 +22,11 @@ public static class WorkerFunctions
         "PostProcessSingle", "postProcessSingle", new(Sources.Worker, DetailTypes.GetUserCookies),
         BucketAccess.PutObjects | BucketAccess.TagObjects, TimeoutSeconds: 30, CrashFailsTask: true);
 
-    // Fire-and-forget: nothing waits on it, so its crash must not fail the item's task.
+    // Fire-and-forget: nothing waits on it, so no failure of it fails the item's task; after Lambda's retries
+    // its failures land in the side-effect dead-letter queue.
     public static WorkerFunctionSpec SideEffect { get; } = new(
         "SideEffect", "sideEffect", new(Sources.Worker, DetailTypes.GetUserCookies),
-        BucketAccess.None, TimeoutSeconds: 30, CrashFailsTask: false);
+        BucketAccess.None, TimeoutSeconds: 30, CrashFailsTask: false, IsSideEffect: true);
 
     public static WorkerFunctionSpec PostProcessAll { get; } = new(
         "PostProcessAll", "postProcessAll", new(Sources.Orchestrator, DetailTypes.GenerateReport),

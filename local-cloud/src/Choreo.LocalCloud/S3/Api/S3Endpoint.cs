@@ -12,22 +12,35 @@ using Microsoft.AspNetCore.Http;
 namespace Choreo.LocalCloud.S3.Api;
 
 /// <summary>
-/// S3's REST API: authenticates (header SigV4, presigned query, aws-chunked bodies and checksums), checks
-/// that the caller's account owns the bucket, and serves the bucket and object operations Choreo uses.
-/// Anything else is answered with <c>NotImplemented</c>, never a silent success.
+/// S3's REST API: authenticates from the headers alone (header SigV4 or presigned query) before any body
+/// is read, authorizes against the bucket's owner and policy, then streams bodies (aws-chunked decoded,
+/// checksums verified) between the wire and the store. Anything else is answered with <c>NotImplemented</c>,
+/// never a silent success; SigV2 is refused with S3's text naming SigV4.
 /// </summary>
-public sealed class S3Endpoint(IS3ObjectStore store, SignatureVerifier verifier, IClock clock)
+public sealed class S3Endpoint
 {
     public const string SigningName = "s3";
-    private const string DefaultContentType = "binary/octet-stream";
-    private const string UserMetadataPrefix = "x-amz-meta-";
+    private readonly IS3ObjectStore _store;
+    private readonly SignatureVerifier _verifier;
+    private readonly IClock _clock;
+    private readonly ObjectOperations _objects;
+    private readonly MultipartOperations _multipart;
+
+    public S3Endpoint(IS3ObjectStore store, SignatureVerifier verifier, IClock clock)
+    {
+        _store = store;
+        _verifier = verifier;
+        _clock = clock;
+        _objects = new ObjectOperations(_store);
+        _multipart = new MultipartOperations(_store, _objects, _clock);
+    }
 
     // Sub-resources local-cloud does not serve; each is refused by name rather than treated as a plain request.
     private static readonly string[] UnsupportedSubresources =
     [
-        "acl", "tagging", "uploads", "uploadId", "partNumber", "versionId", "versioning", "versions", "cors", "lifecycle",
+        "acl", "versionId", "versioning", "versions", "cors", "lifecycle",
         "website", "notification", "encryption", "replication", "logging", "retention", "legal-hold", "object-lock",
-        "attributes", "restore", "select", "delete", "torrent", "accelerate", "requestPayment", "ownershipControls",
+        "attributes", "restore", "select", "torrent", "accelerate", "requestPayment", "ownershipControls",
         "publicAccessBlock", "analytics", "inventory", "metrics", "intelligent-tiering", "policyStatus",
     ];
 
@@ -39,24 +52,25 @@ public sealed class S3Endpoint(IS3ObjectStore store, SignatureVerifier verifier,
         context.Response.Headers["x-amz-id-2"] = requestId;
         var (rawPath, _) = ReceivedRequest.RawTarget(context);
         var target = S3RequestTarget.Resolve(context.Request.Host.Host, rawPath);
-        var presigned = context.Request.Query.ContainsKey("X-Amz-Algorithm");
+        var presigned = context.Request.Query.ContainsKey("X-Amz-Algorithm") || context.Request.Query.ContainsKey("AWSAccessKeyId");
+        CloseAfterAFinalAnswerToExpectContinue(context);
         try
         {
+            RefuseSignatureVersion2Header(context.Request);
             var request = ReceivedRequest.ToVerify(context);
-            var body = await ReceivedRequest.ReadBodyAsync(context.Request, cancellationToken);
             VerifiedRequest verified;
-            byte[] payload;
             try
             {
-                verified = verifier.Verify(request, SigningName, isS3: true, bodySha256: null);
-                payload = DecodePayload(context.Request, verified, body);
+                verified = SigV2PresignedUrl.IsPresignedV2(request.Query)
+                    ? _verifier.VerifyPresignedV2(request, ResourcePathV2(target, rawPath), context.Request.Headers.Keys, BucketRegion(target))
+                    : _verifier.Verify(request, SigningName, isS3: true, bodySha256: null);
             }
             catch (AuthFailure failure)
             {
-                throw S3Errors.FromAuthFailure(failure, presigned, clock.UtcNow);
+                throw S3Errors.FromAuthFailure(failure, presigned, _clock.UtcNow);
             }
 
-            await DispatchAsync(context, target, request.Query, verified, payload, cancellationToken);
+            await DispatchAsync(context, target, request.Query, verified, cancellationToken);
         }
         catch (S3Error error)
         {
@@ -74,45 +88,56 @@ public sealed class S3Endpoint(IS3ObjectStore store, SignatureVerifier verifier,
         }
     }
 
-    private static byte[] DecodePayload(HttpRequest request, VerifiedRequest verified, byte[] body)
+    /// <summary>The SigV2 resource: <c>/bucket/key</c> as sent; a virtual-host request's path lacks the bucket.</summary>
+    private static string ResourcePathV2(S3RequestTarget target, string rawPath) =>
+        target.Bucket is null || rawPath.StartsWith($"/{target.Bucket}/", StringComparison.Ordinal) || rawPath == "/" + target.Bucket
+            ? rawPath
+            : "/" + target.Bucket + rawPath;
+
+    private string BucketRegion(S3RequestTarget target) =>
+        (target.Bucket is null ? null : _store.FindBucket(target.Bucket)?.Region) ?? "us-east-1";
+
+    /// <summary>
+    /// A client that sent <c>Expect: 100-continue</c> and got its final answer without <c>100 Continue</c> (an
+    /// empty body, for which Kestrel sends none, or a refusal before the body) may misread the next response on
+    /// that connection (botocore keeps the first status line and stalls until its read timeout). S3 always
+    /// sends 100 Continue; Kestrel offers no way to send it for an empty body, so such answers close the
+    /// connection instead and the client's next request starts clean.
+    /// </summary>
+    private static void CloseAfterAFinalAnswerToExpectContinue(HttpContext context)
     {
-        var payload = body;
-        IReadOnlyDictionary<string, string> trailers = new Dictionary<string, string>();
-        if (ContentSha256.IsStreaming(verified.PayloadHash))
+        if (!context.Request.Headers.Expect.ToString().Contains("100-continue", StringComparison.OrdinalIgnoreCase))
         {
-            long? decodedLength = long.TryParse(request.Headers["x-amz-decoded-content-length"], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-                ? length
-                : null;
-            var decoded = AwsChunkedPayload.Decode(body, verified, verified.PayloadHash, decodedLength);
-            payload = decoded.Data;
-            trailers = decoded.Trailers;
-        }
-        else if (ContentSha256.IsHash(verified.PayloadHash)
-            && !string.Equals(SigV4Signature.Sha256Hex(body), verified.PayloadHash, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new AuthFailure(AuthFailureKind.ContentSha256Mismatch, "the body does not match x-amz-content-sha256");
+            return;
         }
 
-        var checksums = request.Headers
-            .Select(h => new KeyValuePair<string, string>(h.Key.ToLowerInvariant(), h.Value.ToString()))
-            .Concat(trailers)
-            .Where(h => h.Key.StartsWith(PayloadChecksum.HeaderPrefix, StringComparison.Ordinal)
-                && h.Key is not ("x-amz-checksum-algorithm" or "x-amz-checksum-type" or "x-amz-checksum-mode"));
-        foreach (var (name, value) in checksums)
+        context.Response.OnStarting(() =>
         {
-            PayloadChecksum.Verify(name, value, payload);
-        }
+            if (context.Request.ContentLength == 0 || context.Response.StatusCode >= 300)
+            {
+                context.Response.Headers.Connection = "close";
+            }
 
-        if (request.Headers.ContentMD5 is { Count: > 0 } md5)
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>
+    /// SigV2 presigned URLs (the AWS CLI v1 and boto3 default for presign) are verified; a SigV2
+    /// <c>Authorization: AWS key:signature</c> header, which no current SDK sends, is refused the way S3 refuses
+    /// it in the regions that accept only SigV4, naming the fix.
+    /// </summary>
+    private static void RefuseSignatureVersion2Header(HttpRequest request)
+    {
+        if (request.Headers.Authorization.ToString().StartsWith("AWS ", StringComparison.Ordinal))
         {
-            PayloadChecksum.VerifyContentMd5(md5.ToString(), payload);
+            throw new S3Error("InvalidRequest",
+                "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.", 400);
         }
-
-        return payload;
     }
 
     private async Task DispatchAsync(
-        HttpContext context, S3RequestTarget target, QueryParameters query, VerifiedRequest verified, byte[] payload, CancellationToken cancellationToken)
+        HttpContext context, S3RequestTarget target, QueryParameters query, VerifiedRequest verified, CancellationToken cancellationToken)
     {
         var method = context.Request.Method;
         var caller = verified.Caller;
@@ -123,7 +148,7 @@ public sealed class S3Endpoint(IS3ObjectStore store, SignatureVerifier verifier,
                 throw S3Errors.MethodNotAllowed(method);
             }
 
-            await WriteXmlAsync(context, 200, S3Xml.ListBuckets(caller.AccountId, store.ListBuckets(caller.AccountId)), cancellationToken);
+            await WriteXmlAsync(context, 200, S3Xml.ListBuckets(caller.AccountId, _store.ListBuckets(caller.AccountId)), cancellationToken);
             return;
         }
 
@@ -132,18 +157,13 @@ public sealed class S3Endpoint(IS3ObjectStore store, SignatureVerifier verifier,
             throw S3Errors.NotImplemented($"the '{subresource}' sub-resource ({method} ?{subresource})");
         }
 
-        if (context.Request.Headers.ContainsKey("x-amz-copy-source"))
+        if (target.Key is null && method == HttpMethods.Put && !query.Contains("policy") && !query.Contains("tagging"))
         {
-            throw S3Errors.NotImplemented("CopyObject (x-amz-copy-source)");
-        }
-
-        if (target.Key is null && method == HttpMethods.Put && !query.Contains("policy"))
-        {
-            CreateBucket(context, target.Bucket, caller, verified.Presigned, payload);
+            CreateBucket(context, target.Bucket, caller, verified.Presigned, await RequestPayload.ReadDocumentAsync(context.Request, verified, cancellationToken));
             return;
         }
 
-        var bucket = store.FindBucket(target.Bucket) ?? throw S3Errors.NoSuchBucket(target.Bucket);
+        var bucket = _store.FindBucket(target.Bucket) ?? throw S3Errors.NoSuchBucket(target.Bucket);
         if (bucket.Region != caller.Region)
         {
             throw S3Errors.WrongRegion(caller.Region, bucket.Region, verified.Presigned);
@@ -151,11 +171,11 @@ public sealed class S3Endpoint(IS3ObjectStore store, SignatureVerifier verifier,
 
         if (target.Key is null)
         {
-            await HandleBucketAsync(context, bucket, query, caller, payload, cancellationToken);
+            await HandleBucketAsync(context, bucket, query, verified, cancellationToken);
         }
         else
         {
-            await HandleObjectAsync(context, bucket, target.Key, caller, payload, cancellationToken);
+            await HandleObjectAsync(context, bucket, target.Key, query, verified, cancellationToken);
         }
     }
 
@@ -173,9 +193,9 @@ public sealed class S3Endpoint(IS3ObjectStore store, SignatureVerifier verifier,
                 $"The {region} location constraint is incompatible for the region specific endpoint this request was sent to.", 400);
         }
 
-        if (!store.TryCreateBucket(new BucketRecord(name, caller.AccountId, region, clock.UtcNow)))
+        if (!_store.TryCreateBucket(new BucketRecord(name, caller.AccountId, region, _clock.UtcNow)))
         {
-            var existing = store.FindBucket(name);
+            var existing = _store.FindBucket(name);
             if (existing?.OwnerAccountId != caller.AccountId)
             {
                 throw new S3Error("BucketAlreadyExists",
@@ -196,9 +216,27 @@ public sealed class S3Endpoint(IS3ObjectStore store, SignatureVerifier verifier,
     }
 
     private async Task HandleBucketAsync(
-        HttpContext context, BucketRecord bucket, QueryParameters query, AccountContext caller, byte[] payload, CancellationToken cancellationToken)
+        HttpContext context, BucketRecord bucket, QueryParameters query, VerifiedRequest verified, CancellationToken cancellationToken)
     {
         var method = context.Request.Method;
+        var caller = verified.Caller;
+        if (query.Contains("tagging"))
+        {
+            throw S3Errors.NotImplemented($"bucket tagging ({method} ?tagging)");
+        }
+
+        if (method == HttpMethods.Post && query.Contains("delete"))
+        {
+            await _objects.DeleteManyAsync(context, bucket, caller, verified, cancellationToken);
+            return;
+        }
+
+        if (method == HttpMethods.Get && query.Contains("uploads"))
+        {
+            await _multipart.ListUploadsAsync(context, bucket, caller, query, cancellationToken);
+            return;
+        }
+
         var action = (method, Policy: query.Contains("policy"), Location: query.Contains("location")) switch
         {
             ("PUT", true, _) => "s3:PutBucketPolicy",
@@ -214,7 +252,7 @@ public sealed class S3Endpoint(IS3ObjectStore store, SignatureVerifier verifier,
         switch (action)
         {
             case "s3:PutBucketPolicy":
-                store.SetBucketPolicy(bucket.Name, ValidatedPolicy(payload, bucket.Arn));
+                _store.SetBucketPolicy(bucket.Name, ValidatedPolicy(await RequestPayload.ReadDocumentAsync(context.Request, verified, cancellationToken), bucket.Arn));
                 context.Response.StatusCode = 204;
                 break;
             case "s3:GetBucketPolicy":
@@ -224,14 +262,14 @@ public sealed class S3Endpoint(IS3ObjectStore store, SignatureVerifier verifier,
                 await context.Response.WriteAsync(policy, cancellationToken);
                 break;
             case "s3:DeleteBucketPolicy":
-                store.SetBucketPolicy(bucket.Name, null);
+                _store.SetBucketPolicy(bucket.Name, null);
                 context.Response.StatusCode = 204;
                 break;
             case "s3:GetBucketLocation":
                 await WriteXmlAsync(context, 200, S3Xml.LocationConstraint(bucket.Region), cancellationToken);
                 break;
             case "s3:DeleteBucket":
-                if (!store.TryDeleteBucket(bucket.Name))
+                if (!_store.TryDeleteBucket(bucket.Name))
                 {
                     throw new S3Error("BucketNotEmpty", "The bucket you tried to delete is not empty", 409, [new("BucketName", bucket.Name)]);
                 }
@@ -273,144 +311,67 @@ public sealed class S3Endpoint(IS3ObjectStore store, SignatureVerifier verifier,
 
         var token = query.Get("continuation-token");
         var startAfter = query.Get("start-after");
-        var listing = ObjectListing.Page(store.ListObjects(bucket.Name, prefix), prefix, delimiter, maxKeys, token, startAfter);
+        var listing = ObjectListing.Page(_store.ListObjects(bucket.Name, prefix), prefix, delimiter, maxKeys, token, startAfter);
         await WriteXmlAsync(context, 200, S3Xml.ListObjectsV2(bucket.Name, prefix, delimiter, maxKeys, token, startAfter, encodingType == "url", listing), cancellationToken);
     }
 
     private async Task HandleObjectAsync(
-        HttpContext context, BucketRecord bucket, string key, AccountContext caller, byte[] payload, CancellationToken cancellationToken)
+        HttpContext context, BucketRecord bucket, string key, QueryParameters query, VerifiedRequest verified, CancellationToken cancellationToken)
     {
         var method = context.Request.Method;
-        var objectArn = $"{bucket.Arn}/{key}";
+        var caller = verified.Caller;
+        var copy = context.Request.Headers.ContainsKey("x-amz-copy-source");
+        var tagging = query.Contains("tagging");
+        var uploadId = query.Contains("uploadId");
         switch (method)
         {
+            case "PUT" when tagging:
+                await _objects.PutTaggingAsync(context, bucket, key, caller, verified, cancellationToken);
+                break;
+            case "PUT" when uploadId && copy:
+                await _multipart.UploadPartCopyAsync(context, bucket, key, caller, cancellationToken);
+                break;
+            case "PUT" when uploadId:
+                await _multipart.UploadPartAsync(context, bucket, key, caller, verified, cancellationToken);
+                break;
+            case "PUT" when copy:
+                await _objects.CopyAsync(context, bucket, key, caller, cancellationToken);
+                break;
             case "PUT":
-                Authorize(bucket, caller, "s3:PutObject", objectArn);
-                PutObject(context, bucket, key, payload);
+                await _objects.PutAsync(context, bucket, key, caller, verified, cancellationToken);
+                break;
+            case "GET" when tagging:
+                await _objects.GetTaggingAsync(context, bucket, key, caller, cancellationToken);
+                break;
+            case "GET" when uploadId:
+                await _multipart.ListPartsAsync(context, bucket, key, caller, query, cancellationToken);
                 break;
             case "GET":
             case "HEAD":
-                Authorize(bucket, caller, "s3:GetObject", objectArn);
-                await GetObjectAsync(context, bucket, key, headOnly: method == "HEAD", cancellationToken);
+                await _objects.GetAsync(context, bucket, key, caller, headOnly: method == "HEAD", cancellationToken);
+                break;
+            case "DELETE" when tagging:
+                _objects.DeleteTagging(context, bucket, key, caller);
+                break;
+            case "DELETE" when uploadId:
+                _multipart.Abort(context, bucket, key, caller);
                 break;
             case "DELETE":
-                Authorize(bucket, caller, "s3:DeleteObject", objectArn);
-                store.DeleteObject(bucket.Name, key);
-                context.Response.StatusCode = 204;
+                _objects.Delete(context, bucket, key, caller);
+                break;
+            case "POST" when query.Contains("uploads"):
+                await _multipart.CreateAsync(context, bucket, key, caller, cancellationToken);
+                break;
+            case "POST" when uploadId:
+                await _multipart.CompleteAsync(context, bucket, key, caller, verified, cancellationToken);
                 break;
             default:
                 throw S3Errors.MethodNotAllowed(method);
         }
     }
 
-    private void PutObject(HttpContext context, BucketRecord bucket, string key, byte[] payload)
-    {
-        if (System.Text.Encoding.UTF8.GetByteCount(key) > 1024)
-        {
-            throw new S3Error("KeyTooLongError", "Your key is too long", 400);
-        }
-
-        var headers = context.Request.Headers;
-        var userMetadata = headers
-            .Where(h => h.Key.StartsWith(UserMetadataPrefix, StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(h => h.Key[UserMetadataPrefix.Length..].ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
-        var contentType = string.IsNullOrEmpty(headers.ContentType) ? DefaultContentType : headers.ContentType.ToString();
-        var metadata = store.PutObject(bucket.Name, key, payload, contentType, userMetadata);
-        context.Response.StatusCode = 200;
-        context.Response.Headers.ETag = $"\"{metadata.ETag}\"";
-    }
-
-    private async Task GetObjectAsync(HttpContext context, BucketRecord bucket, string key, bool headOnly, CancellationToken cancellationToken)
-    {
-        var response = context.Response;
-        var metadata = headOnly ? store.HeadObject(bucket.Name, key) : null;
-        var stored = headOnly ? null : store.GetObject(bucket.Name, key);
-        metadata ??= stored?.Metadata ?? throw S3Errors.NoSuchKey(key);
-        response.Headers.ETag = $"\"{metadata.ETag}\"";
-        response.Headers.LastModified = metadata.LastModified.ToString("R", CultureInfo.InvariantCulture);
-        response.Headers.AcceptRanges = "bytes";
-        response.ContentType = context.Request.Query["response-content-type"] is { Count: > 0 } overridden ? overridden.ToString() : metadata.ContentType;
-        foreach (var (name, value) in metadata.UserMetadata)
-        {
-            response.Headers[UserMetadataPrefix + name] = value;
-        }
-
-        var (offset, length) = ByteRange(context.Request.Headers.Range.ToString(), metadata.Size);
-        if (length != metadata.Size)
-        {
-            response.StatusCode = 206;
-            response.Headers.ContentRange = $"bytes {offset}-{offset + length - 1}/{metadata.Size}";
-        }
-        else
-        {
-            response.StatusCode = 200;
-        }
-
-        response.ContentLength = length;
-        if (!headOnly)
-        {
-            await response.Body.WriteAsync(stored!.Data.AsMemory((int)offset, (int)length), cancellationToken);
-        }
-    }
-
-    /// <summary>A single <c>bytes=first-last</c>, <c>bytes=first-</c> or <c>bytes=-suffix</c> range; anything else is the whole object.</summary>
-    private static (long Offset, long Length) ByteRange(string header, long size)
-    {
-        if (!header.StartsWith("bytes=", StringComparison.Ordinal) || header.Contains(','))
-        {
-            return (0, size);
-        }
-
-        var spec = header["bytes=".Length..].Split('-');
-        if (spec.Length != 2)
-        {
-            return (0, size);
-        }
-
-        long first, last;
-        if (spec[0].Length == 0 && long.TryParse(spec[1], CultureInfo.InvariantCulture, out var suffix))
-        {
-            first = Math.Max(0, size - suffix);
-            last = size - 1;
-        }
-        else if (long.TryParse(spec[0], CultureInfo.InvariantCulture, out first))
-        {
-            last = spec[1].Length == 0 || !long.TryParse(spec[1], CultureInfo.InvariantCulture, out var end) ? size - 1 : Math.Min(end, size - 1);
-        }
-        else
-        {
-            return (0, size);
-        }
-
-        if (first >= size || last < first)
-        {
-            throw new S3Error("InvalidRange", "The requested range is not satisfiable", 416,
-                [new("RangeRequested", header), new("ActualObjectSize", size.ToString(CultureInfo.InvariantCulture))]);
-        }
-
-        return (first, last - first + 1);
-    }
-
-    private static void Authorize(BucketRecord bucket, AccountContext caller, string action, string resourceArn)
-    {
-        var owner = bucket.OwnerAccountId == caller.AccountId;
-        if (owner && BucketPolicyDecision.OwnerAlwaysAllowed.Contains(action))
-        {
-            return;
-        }
-
-        var decision = BucketPolicyDecision.Evaluate(bucket.Policy, caller.AccountId, action, resourceArn);
-        var allowed = decision switch
-        {
-            PolicyEffect.Deny => false,
-            PolicyEffect.Allow => true,
-            _ => owner,
-        };
-        if (!allowed)
-        {
-            throw S3Errors.AccessDenied();
-        }
-    }
+    private static void Authorize(BucketRecord bucket, AccountContext caller, string action, string resourceArn) =>
+        BucketAccess.Authorize(bucket, caller, action, resourceArn);
 
     private static string ValidatedPolicy(byte[] payload, string bucketArn)
     {
@@ -443,19 +404,15 @@ public sealed class S3Endpoint(IS3ObjectStore store, SignatureVerifier verifier,
         }
         catch (System.Xml.XmlException)
         {
-            throw new S3Error("MalformedXML", "The XML you provided was not well-formed or did not validate against our published schema", 400);
+            throw S3Errors.MalformedXml();
         }
     }
 
     private static string? ResourceOf(S3RequestTarget target) =>
         target.Bucket is null ? null : target.Key is null ? "/" + target.Bucket : $"/{target.Bucket}/{target.Key}";
 
-    private static async Task WriteXmlAsync(HttpContext context, int status, string xml, CancellationToken cancellationToken)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/xml";
-        await context.Response.WriteAsync(xml, cancellationToken);
-    }
+    private static Task WriteXmlAsync(HttpContext context, int status, string xml, CancellationToken cancellationToken) =>
+        S3Response.WriteXmlAsync(context, status, xml, cancellationToken);
 
     private static async Task WriteErrorAsync(HttpContext context, S3Error error, string? resource, string requestId, CancellationToken cancellationToken)
     {

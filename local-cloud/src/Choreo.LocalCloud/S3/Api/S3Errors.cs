@@ -15,6 +15,9 @@ public static class S3Errors
     public static S3Error NoSuchKey(string key) =>
         new("NoSuchKey", "The specified key does not exist.", 404, [new("Key", key)]);
 
+    public static S3Error MalformedXml() =>
+        new("MalformedXML", "The XML you provided was not well-formed or did not validate against our published schema", 400);
+
     public static S3Error AccessDenied() => new("AccessDenied", "Access Denied", 403);
 
     public static S3Error NotImplemented(string what) =>
@@ -49,6 +52,9 @@ public static class S3Errors
         AuthFailureKind.IncompleteBody => new("IncompleteBody", $"The request body terminated unexpectedly: {failure.Message}", 400),
         _ => new("InvalidRequest", failure.Message, 400),
     };
+
+    /// <summary>A failure found in a body (signature chain, digest, framing): these never carry an expiry time.</summary>
+    public static S3Error FromPayloadFailure(AuthFailure failure) => FromAuthFailure(failure, presigned: false, DateTimeOffset.UnixEpoch);
 
     public static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -62,26 +62,59 @@ public sealed class InMemoryObjectStore(IClock clock) : IS3ObjectStore
         }
     }
 
-    public ObjectMetadata PutObject(string bucketName, string key, byte[] data, string contentType, IReadOnlyDictionary<string, string> userMetadata)
+    public async Task<StagedContent> StageAsync(Stream content, CancellationToken cancellationToken)
     {
-        var metadata = new ObjectMetadata(key, data.Length, ObjectETag.Of(data), clock.UtcNow, contentType, userMetadata);
-        lock (_lock)
-        {
-            Objects(bucketName)[key] = new StoredObject(metadata, data);
-        }
-
-        return metadata;
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        return new StagedBytes(buffer.ToArray());
     }
 
-    public StoredObject? GetObject(string bucketName, string key)
+    public ObjectMetadata Commit(string bucketName, StagedContent content, ObjectMetadata metadata, Action<ObjectMetadata?>? precondition = null)
     {
+        var bytes = content as StagedBytes ?? throw new ArgumentException("the content was not staged by this store", nameof(content));
         lock (_lock)
         {
-            return Objects(bucketName).GetValueOrDefault(key);
+            var objects = Objects(bucketName);
+            precondition?.Invoke(objects.GetValueOrDefault(metadata.Key)?.Metadata);
+            var stored = metadata with { Size = bytes.Size, LastModified = clock.UtcNow };
+            objects[metadata.Key] = new StoredObject(stored, bytes.Data);
+            return stored;
         }
     }
 
-    public ObjectMetadata? HeadObject(string bucketName, string key) => GetObject(bucketName, key)?.Metadata;
+    public ObjectContent? OpenObject(string bucketName, string key)
+    {
+        lock (_lock)
+        {
+            return Objects(bucketName).GetValueOrDefault(key) is { } stored
+                ? new ObjectContent(stored.Metadata, new MemoryStream(stored.Data, writable: false))
+                : null;
+        }
+    }
+
+    public ObjectMetadata? HeadObject(string bucketName, string key)
+    {
+        lock (_lock)
+        {
+            return Objects(bucketName).GetValueOrDefault(key)?.Metadata;
+        }
+    }
+
+    public ObjectMetadata? UpdateMetadata(string bucketName, string key, Func<ObjectMetadata, ObjectMetadata> update)
+    {
+        lock (_lock)
+        {
+            var objects = Objects(bucketName);
+            if (objects.GetValueOrDefault(key) is not { } stored)
+            {
+                return null;
+            }
+
+            var updated = update(stored.Metadata) with { Key = key, Size = stored.Metadata.Size };
+            objects[key] = stored with { Metadata = updated };
+            return updated;
+        }
+    }
 
     public void DeleteObject(string bucketName, string key)
     {

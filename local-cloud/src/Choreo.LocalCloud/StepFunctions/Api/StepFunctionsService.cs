@@ -31,7 +31,8 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
     /// <param name="clock">Time for executions: a <see cref="VirtualClock"/> in tests.</param>
     /// <param name="events">EventBridge, for the putEvents integration (absent: that resource is refused).</param>
     /// <param name="lambda">Lambda, for lambda:invoke and function ARNs (absent: those resources are refused).</param>
-    public StepFunctionsService(IClock clock, IEventBusGateway? events = null, ILambdaInvoker? lambda = null)
+    /// <param name="dynamoDb">DynamoDB, for the dynamodb and aws-sdk:dynamodb resources (absent: those resources are refused).</param>
+    public StepFunctionsService(IClock clock, IEventBusGateway? events = null, ILambdaInvoker? lambda = null, IDynamoDbGateway? dynamoDb = null)
     {
         Clock = clock;
         Tokens = new TaskTokenStore();
@@ -44,6 +45,11 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
         if (lambda is not null)
         {
             integrations.Add(new LambdaInvokeIntegration(lambda));
+        }
+
+        if (dynamoDb is not null)
+        {
+            integrations.Add(new DynamoDbIntegration(dynamoDb));
         }
 
         _services = new ExecutionServices(clock, Tokens, integrations);
@@ -139,6 +145,7 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
     /// </summary>
     private static Asl.States.StateGraph Build(string definition, string type)
     {
+        CheckDefinitionLength(definition);
         try
         {
             DefinitionValidator.EnsureValid(definition, type);
@@ -218,6 +225,7 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
             maxResults = maxResults == 0 ? 100 : maxResults;
         }
 
+        CheckDefinitionLength(definition);
         var all = DefinitionValidator.Validate(definition, type);
         var shown = all.Where(d => severity == "WARNING" || d.Severity == DiagnosticSeverity.Error).ToList();
         var diagnostics = new JsonArray();
@@ -582,6 +590,21 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
         if (parts.Length < 7 || parts[0] != "arn" || parts[2] != "states" || parts[5] != resourceType)
         {
             throw new AwsServiceException("InvalidArn", $"Invalid Arn: 'Resource type not valid in this context: {(parts.Length > 5 ? parts[5] : arn)}'");
+        }
+    }
+
+    /// <summary>AWS's bounds on the definition parameter: 1 to 1,048,576 characters.</summary>
+    private static void CheckDefinitionLength(string definition)
+    {
+        const int maxLength = 1048576;
+        if (definition.Length == 0)
+        {
+            throw new AwsServiceException("ValidationException", "1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        }
+
+        if (definition.Length > maxLength)
+        {
+            throw new AwsServiceException("ValidationException", $"1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must have length less than or equal to {maxLength}");
         }
     }
 

@@ -212,7 +212,7 @@ public sealed class IntrinsicCall
 
     private static string ReadString(string text, ref int i)
     {
-        // Literal strings keep \{ and \} escaped (States.Format needs them); \' and \\ are unescaped here.
+        // Literal strings keep \{ and \} escaped (States.Format needs them); \' and \\ are unescaped here; no other escape exists.
         var sb = new StringBuilder();
         i++;
         while (i < text.Length)
@@ -225,9 +225,14 @@ public sealed class IntrinsicCall
                 {
                     sb.Append(next);
                 }
-                else
+                else if (next is '{' or '}')
                 {
                     sb.Append(c).Append(next);
+                }
+                else
+                {
+                    // AWS refuses any other escape (\" included) when the definition is created.
+                    throw new IntrinsicSyntaxException(text, $"illegal escape '\\{next}' in a string literal");
                 }
 
                 i += 2;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Choreo.LocalCloud.StepFunctions.Asl.Json;
 using Choreo.LocalCloud.StepFunctions.Asl.Parsing;
@@ -8,9 +7,9 @@ namespace Choreo.LocalCloud.StepFunctions.Asl.Validation;
 /// <summary>
 /// The one place that decides whether AWS accepts a definition (CreateStateMachine, UpdateStateMachine,
 /// ValidateStateMachineDefinition and the CloudFormation provider all ask it). Passes, in order: the raw text
-/// (<see cref="DefinitionTextScan"/>), the schema checks the <see cref="DefinitionParser"/> makes while building the
-/// model, then the whole-machine rules (<see cref="GraphRules"/>, <see cref="TaskRules"/>, <see cref="MapRules"/>,
-/// <see cref="IntrinsicRules"/>). Returns every diagnostic, errors and warnings.
+/// (<see cref="DefinitionTextScan"/>), the rules (<see cref="GraphRules"/>, <see cref="TaskRules"/>,
+/// <see cref="MapRules"/>, <see cref="IntrinsicRules"/>, <see cref="WarningRules"/>, ...), then the schema checks the
+/// <see cref="DefinitionParser"/> makes while building the model. Returns every diagnostic, errors and warnings.
 /// </summary>
 public static class DefinitionValidator
 {
@@ -46,10 +45,12 @@ public static class DefinitionValidator
                 diagnostics.AddRange(TaskRules.Check(state, stateAt, context));
                 diagnostics.AddRange(MapRules.Check(state, stateAt));
                 diagnostics.AddRange(IntrinsicRules.Check(state, stateAt));
+                diagnostics.AddRange(WarningRules.Check(state, stateAt));
             }
         }
 
         diagnostics.AddRange(GraphRules.DuplicateNamesAcrossMachine(root));
+        diagnostics.AddRange(MapRules.DuplicateLabels(root));
         diagnostics.AddRange(TopLevelRules.Check(root));
         try
         {

@@ -94,7 +94,7 @@ public static class GraphRules
         {
             if (!reached.Contains(name))
             {
-                yield return DefinitionDiagnostic.Error("UNREACHABLE_STATE", $"State \"{name}\" is not reachable.", $"{at}/States/{Pointer.Escape(name)}");
+                yield return DefinitionDiagnostic.Error("MISSING_TRANSITION_TARGET", $"State \"{name}\" is not reachable.", $"{at}/States/{Pointer.Escape(name)}");
             }
         }
     }

@@ -4,8 +4,9 @@ using Choreo.LocalCloud.StepFunctions.Asl.Json;
 namespace Choreo.LocalCloud.StepFunctions.Asl.Validation;
 
 /// <summary>
-/// Map state rules, Distributed Map included: ProcessorConfig (Mode, ExecutionType), the fields only a DISTRIBUTED
-/// Map takes (ItemReader, ItemBatcher, ResultWriter, tolerated failures, Label) and their shapes and ranges.
+/// Map state rules, Distributed Map included: ProcessorConfig (Mode, ExecutionType), ItemReader, ItemBatcher,
+/// ResultWriter, tolerated failures and Label, their shapes and ranges. Whether AWS refuses the Distributed Map fields
+/// on an INLINE Map is not documented; asl-validator accepts them, so they are accepted here too.
 /// </summary>
 public static class MapRules
 {
@@ -13,12 +14,6 @@ public static class MapRules
     public const long MaxInputBytesPerBatch = 262144;
 
     public const int MaxLabelLength = 40;
-
-    private static readonly string[] DistributedOnly =
-    [
-        "ItemReader", "ItemBatcher", "ResultWriter", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath",
-        "ToleratedFailureCount", "ToleratedFailureCountPath", "Label",
-    ];
 
     // The characters AWS refuses in a Map Label, besides control characters.
     private const string LabelForbidden = " ?*<>{}[]:;,\\|^~$#%&`\"";
@@ -31,7 +26,6 @@ public static class MapRules
         }
 
         var found = new List<DefinitionDiagnostic?>();
-        var distributed = false;
         if (state["ItemProcessor"] is JsonObject processor && processor.TryGetPropertyValue("ProcessorConfig", out var configNode))
         {
             var configAt = $"{at}/ItemProcessor/ProcessorConfig";
@@ -44,18 +38,11 @@ public static class MapRules
                 found.AddRange(FieldValues.OnlyFields(config, ["Mode", "ExecutionType"], configAt));
                 found.Add(FieldValues.OneOf(config, "Mode", ["INLINE", "DISTRIBUTED"], configAt));
                 found.Add(FieldValues.OneOf(config, "ExecutionType", ["STANDARD", "EXPRESS"], configAt));
-                distributed = JsonText.TryGetString(config["Mode"], out var mode) && mode == "DISTRIBUTED";
-                if (distributed && !config.ContainsKey("ExecutionType"))
+                if (JsonText.TryGetString(config["Mode"], out var mode) && mode == "DISTRIBUTED" && !config.ContainsKey("ExecutionType"))
                 {
                     found.Add(DefinitionDiagnostic.Error("SCHEMA_VALIDATION_FAILED", "These fields are required: [ExecutionType]", configAt));
                 }
             }
-        }
-
-        if (!distributed)
-        {
-            found.AddRange(DistributedOnly.Where(state.ContainsKey).Select(field => DefinitionDiagnostic.Error(
-                "SCHEMA_VALIDATION_FAILED", $"The field '{field}' is only supported for a Map state in DISTRIBUTED mode", $"{at}/{field}")));
         }
 
         found.Add(FieldValues.NotBoth(state, "MaxConcurrency", "MaxConcurrencyPath", at));
@@ -67,6 +54,23 @@ public static class MapRules
         found.AddRange(ItemBatcher(state, at));
         found.AddRange(ResultWriter(state, at));
         return found.OfType<DefinitionDiagnostic>();
+    }
+
+    /// <summary>A Map Label used twice in one machine (labels name Map Runs, so they are machine-wide).</summary>
+    public static IEnumerable<DefinitionDiagnostic> DuplicateLabels(JsonObject root)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (graph, at) in GraphRules.Graphs(root, string.Empty))
+        {
+            foreach (var (_, state, stateAt) in GraphRules.States(graph, at))
+            {
+                if (JsonText.TryGetString(state["Type"], out var type) && type == "Map" &&
+                    JsonText.TryGetString(state["Label"], out var label) && !seen.Add(label))
+                {
+                    yield return DefinitionDiagnostic.Error("DUPLICATE_LABEL_NAME", $"Duplicate Label name: {label}", $"{stateAt}/Label");
+                }
+            }
+        }
     }
 
     private static DefinitionDiagnostic? Label(JsonObject state, string at)

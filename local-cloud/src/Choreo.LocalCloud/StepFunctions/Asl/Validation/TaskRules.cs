@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Choreo.LocalCloud.Hosting;
 using Choreo.LocalCloud.StepFunctions.Asl.Json;
 
 namespace Choreo.LocalCloud.StepFunctions.Asl.Validation;
@@ -93,6 +94,6 @@ public static partial class TaskRules
     }
 
     // arn:partition:lambda:region:account:function:name[:version|alias|$LATEST]; the qualifier comes last, once.
-    [GeneratedRegex(@"^arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:(\$LATEST|[0-9]+|[A-Za-z0-9_-]{1,128}))?$")]
+    [GeneratedRegex(@"^arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:(\$LATEST|[0-9]+|[A-Za-z0-9_-]{1,128}))?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: RequestRegex.TimeoutMilliseconds)]
     private static partial Regex LambdaFunctionArn();
 }
