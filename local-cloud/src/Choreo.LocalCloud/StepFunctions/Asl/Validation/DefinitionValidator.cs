@@ -18,7 +18,8 @@ public static class DefinitionValidator
     private static readonly string[] DistributedMapLocations = ["/ProcessorConfig/Mode", "/ItemReader", "/ItemBatcher", "/ResultWriter"];
 
     /// <param name="definition">The definition text as sent.</param>
-    /// <param name="stateMachineType">STANDARD or EXPRESS: Express refuses .sync, .waitForTaskToken and activities.</param>
+    /// <param name="stateMachineType">STANDARD or EXPRESS: Express refuses .sync, .waitForTaskToken and activities (as do a
+    /// Distributed Map's EXPRESS child workflows in either type).</param>
     public static IReadOnlyList<DefinitionDiagnostic> Validate(string definition, string stateMachineType = "STANDARD")
     {
         var diagnostics = new List<DefinitionDiagnostic>(DefinitionTextScan.Scan(definition, out var isObject));
@@ -35,9 +36,9 @@ public static class DefinitionValidator
             return diagnostics;
         }
 
-        var context = new ValidationContext(stateMachineType == "EXPRESS");
-        foreach (var (graph, at) in GraphRules.Graphs(root, string.Empty))
+        foreach (var (graph, at, isExpress) in GraphRules.GraphsByExecutionType(root, string.Empty, stateMachineType == "EXPRESS"))
         {
+            var context = new ValidationContext(isExpress);
             diagnostics.AddRange(GraphRules.Check(graph, at));
             foreach (var (_, state, stateAt) in GraphRules.States(graph, at))
             {
