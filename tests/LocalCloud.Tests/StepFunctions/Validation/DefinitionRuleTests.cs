@@ -355,6 +355,42 @@ public sealed class DefinitionRuleTests
             "SCHEMA_VALIDATION_FAILED", "/States/S/ItemProcessor/States/I/Branches/0/States/A/Resource"
         },
         {
+            "a JSONPath-only field in a JSONata machine",
+            """{"QueryLanguage":"JSONata","StartAt":"S","States":{"S":{"Type":"Pass","Parameters":{"a":1},"End":true}}}""",
+            """{"QueryLanguage":"JSONata","StartAt":"S","States":{"S":{"Type":"Pass","Output":{"a":1},"End":true}}}""",
+            "SCHEMA_VALIDATION_FAILED", "/States/S/Parameters"
+        },
+        {
+            "a JSONPath-only field in one JSONata state",
+            """{"StartAt":"S","States":{"S":{"Type":"Task","QueryLanguage":"JSONata","Resource":"arn:aws:states:::lambda:invoke","ResultPath":"$.r","Arguments":{"FunctionName":"f"},"End":true}}}""",
+            """{"StartAt":"S","States":{"S":{"Type":"Task","QueryLanguage":"JSONata","Resource":"arn:aws:states:::lambda:invoke","Output":"{% $states.result %}","Arguments":{"FunctionName":"f"},"End":true}}}""",
+            "SCHEMA_VALIDATION_FAILED", "/States/S/ResultPath"
+        },
+        {
+            "a missing transition target in a JSONata machine",
+            """{"QueryLanguage":"JSONata","StartAt":"S","States":{"S":{"Type":"Pass","Next":"Nowhere"}}}""",
+            """{"QueryLanguage":"JSONata","StartAt":"S","States":{"S":{"Type":"Pass","Next":"Nowhere"},"Nowhere":{"Type":"Succeed"}}}""",
+            "MISSING_TRANSITION_TARGET", "/States/S/Next"
+        },
+        {
+            "a JSONata Choice rule without a target",
+            """{"QueryLanguage":"JSONata","StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Condition":"{% $states.input.n > 1 %}","Next":"Big"}],"Default":"Small"},"Small":{"Type":"Succeed"}}}""",
+            """{"QueryLanguage":"JSONata","StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Condition":"{% $states.input.n > 1 %}","Next":"Big"}],"Default":"Small"},"Small":{"Type":"Succeed"},"Big":{"Type":"Succeed"}}}""",
+            "MISSING_TRANSITION_TARGET", "/States/C/Choices/0/Next"
+        },
+        {
+            "an unknown state type in a JSONata machine",
+            """{"QueryLanguage":"JSONata","StartAt":"S","States":{"S":{"Type":"Sleep","End":true}}}""",
+            """{"QueryLanguage":"JSONata","StartAt":"S","States":{"S":{"Type":"Wait","Seconds":1,"End":true}}}""",
+            "SCHEMA_VALIDATION_FAILED", "/States/S/Type"
+        },
+        {
+            "a JSONata state name longer than 80 characters",
+            "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"" + new string('j', 81) + "\",\"States\":{\"" + new string('j', 81) + "\":{\"Type\":\"Succeed\"}}}",
+            "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"" + new string('j', 80) + "\",\"States\":{\"" + new string('j', 80) + "\":{\"Type\":\"Succeed\"}}}",
+            "INVALID_STATE_NAME", $"/States/{new string('j', 81)}"
+        },
+        {
             "an unknown state type",
             Machine("""
                 "S":{"Type":"Sleep","End":true}

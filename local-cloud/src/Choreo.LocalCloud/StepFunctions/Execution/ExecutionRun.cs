@@ -165,6 +165,11 @@ public sealed class ExecutionRun
                 ["inputDetails"] = new JsonObject { ["truncated"] = false },
                 ["roleArn"] = StateMachine.RoleArn,
             });
+            if (StateMachine.NotRunnableCause is { } notRunnable)
+            {
+                throw new StatesFailure(StatesErrorNames.Runtime, notRunnable);
+            }
+
             var input = JsonText.Parse(Input);
             JsonNode? output;
             if (StateMachine.Graph.TimeoutSeconds is int timeoutSeconds)

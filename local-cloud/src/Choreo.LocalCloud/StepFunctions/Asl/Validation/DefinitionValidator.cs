@@ -30,10 +30,11 @@ public static class DefinitionValidator
         }
 
         var root = (JsonObject)JsonText.Parse(definition)!;
+        // The JSONPath parser cannot read JSONata states; JsonataRules checks their structure instead.
+        var usesJsonata = JsonataRules.UsesJsonata(root);
         if (JsonText.TryGetString(root["QueryLanguage"], out var language) && language == "JSONata")
         {
             diagnostics.AddRange(QueryLanguageRules.ForJsonataMachine(root));
-            return diagnostics;
         }
 
         foreach (var (graph, at, isExpress) in GraphRules.GraphsByExecutionType(root, string.Empty, stateMachineType == "EXPRESS"))
@@ -53,13 +54,20 @@ public static class DefinitionValidator
         diagnostics.AddRange(GraphRules.DuplicateNamesAcrossMachine(root));
         diagnostics.AddRange(MapRules.DuplicateLabels(root));
         diagnostics.AddRange(TopLevelRules.Check(root));
-        try
+        if (usesJsonata)
         {
-            DefinitionParser.Parse(definition);
+            diagnostics.AddRange(JsonataRules.Check(root));
         }
-        catch (InvalidDefinitionException e)
+        else
         {
-            diagnostics.AddRange(e.Diagnostics.Where(d => !IsDistributedMapSupportNotice(d)));
+            try
+            {
+                DefinitionParser.Parse(definition);
+            }
+            catch (InvalidDefinitionException e)
+            {
+                diagnostics.AddRange(e.Diagnostics.Where(d => !IsDistributedMapSupportNotice(d)));
+            }
         }
 
         // One finding per code and place: the rules' AWS wording comes first and wins over the parser's.
@@ -67,6 +75,10 @@ public static class DefinitionValidator
     }
 
     /// <summary>Throws InvalidDefinitionException when any ERROR diagnostic is found (what CreateStateMachine answers).</summary>
+    /// <summary>Whether a definition AWS accepts selects JSONata anywhere (local-cloud's engine does not run JSONata).</summary>
+    public static bool UsesJsonata(string definition) =>
+        JsonText.Parse(definition) is JsonObject root && JsonataRules.UsesJsonata(root);
+
     public static void EnsureValid(string definition, string stateMachineType)
     {
         var errors = Validate(definition, stateMachineType).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
