@@ -300,6 +300,11 @@ public sealed class ExecutionRun
                 });
             }
 
+            if (StateMachine.NotRunnableCause is { } notRunnable)
+            {
+                throw new StatesFailure(StatesErrorNames.Runtime, notRunnable);
+            }
+
             JsonNode? output;
             var limit = StateMachine.IsExpress
                 ? Math.Min(StateMachine.Graph.TimeoutSeconds ?? ExpressTimeoutSeconds, ExpressTimeoutSeconds)
