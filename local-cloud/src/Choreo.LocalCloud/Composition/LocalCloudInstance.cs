@@ -19,6 +19,7 @@ using Choreo.LocalCloud.Lambda.Runners;
 using Choreo.LocalCloud.Lambda.Runners.InProcess;
 using Choreo.LocalCloud.Lambda.Runners.Process;
 using Choreo.LocalCloud.Observability;
+using Choreo.LocalCloud.S3.Api;
 using Choreo.LocalCloud.Sqs;
 using Choreo.LocalCloud.Sqs.Api;
 using Choreo.LocalCloud.Sqs.CloudFormation;
@@ -50,7 +51,7 @@ public sealed class LocalCloudInstance : IAsyncDisposable
         EventBridge = new EventBridgeService(Clock, Sqs, () => Lambda!, () => StepFunctions!, loggers.CreateLogger<EventBridgeService>(), Functions.PolicyOf);
         Invocations = new InvocationLog();
         DynamoDb = new DynamoDbApi(new DynamoDbTables(), Clock);
-        StepFunctions = new StepFunctionsService(Clock, EventBridge, new DeferredLambdaInvoker(() => Lambda!), DynamoDb);
+        StepFunctions = new StepFunctionsService(Clock, EventBridge, new DeferredLambdaInvoker(() => Lambda!), DynamoDb, new BucketObjectsAccess(Host.ObjectStore));
         Lambda = new LambdaService(
             Functions,
             RunnerFor(options),

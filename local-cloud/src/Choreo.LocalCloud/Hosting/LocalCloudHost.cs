@@ -48,7 +48,7 @@ public sealed class LocalCloudHost : IAsyncDisposable
 
     public SignatureVerifier Verifier { get; }
 
-    public IObjectStore ObjectStore { get; }
+    public IS3ObjectStore ObjectStore { get; }
 
     public S3Endpoint S3 { get; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Choreo.Contracts.Accounts;
 
 namespace Choreo.LocalCloud.Policies;
 
@@ -212,9 +213,9 @@ public sealed class ResourcePolicy
 
     private static bool IsAwsPrincipal(string name) =>
         name == "*"
-        || (name.Length == 12 && name.All(char.IsAsciiDigit))
+        || AwsAccountId.IsValid(name)
         || (name.Split(':') is ["arn", "aws" or "aws-us-gov" or "aws-cn", "iam", "", var account, var resource]
-            && account.Length == 12 && account.All(char.IsAsciiDigit) && resource.Length > 0);
+            && AwsAccountId.IsValid(account) && resource.Length > 0);
 
     private static bool IsAction(string action) =>
         action == "*" || (action.IndexOf(':') is > 0 and var colon && colon < action.Length - 1 && action.IndexOf(':', colon + 1) < 0);
