@@ -71,7 +71,7 @@ public static class ConformanceCaseRunner
             return null;
         }
 
-        IObjectStore store = new InMemoryObjectStore(new SystemClock());
+        IS3ObjectStore store = new InMemoryObjectStore(new SystemClock());
         foreach (var (bucket, objects) in fixture)
         {
             store.TryCreateBucket(new BucketRecord(bucket, Account.AccountId, Account.Region, DateTimeOffset.UnixEpoch));

@@ -17,7 +17,7 @@ public sealed class DistributedMapHarness
         Steps = new StepFunctionsHarness(events, lambda, new BucketObjectsAccess(Store), autoAdvance);
     }
 
-    public IObjectStore Store { get; }
+    public IS3ObjectStore Store { get; }
 
     public StepFunctionsHarness Steps { get; }
 

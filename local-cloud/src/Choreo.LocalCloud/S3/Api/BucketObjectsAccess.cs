@@ -8,7 +8,7 @@ namespace Choreo.LocalCloud.S3.Api;
 /// <see cref="IBucketObjects"/> over the object store, for other services acting for an account: each call
 /// is authorized by <see cref="BucketAccess"/> exactly as the REST API authorizes it.
 /// </summary>
-public sealed class BucketObjectsAccess(IObjectStore store) : IBucketObjects
+public sealed class BucketObjectsAccess(IS3ObjectStore store) : IBucketObjects
 {
     public byte[] GetObject(string callerAccountId, string bucket, string key)
     {
