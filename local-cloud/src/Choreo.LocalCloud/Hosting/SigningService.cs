@@ -3,17 +3,23 @@ using Microsoft.AspNetCore.Http;
 namespace Choreo.LocalCloud.Hosting;
 
 /// <summary>
-/// The service a request was signed for, read from its SigV4 credential scope (<c>KEY/DATE/REGION/SERVICE/aws4_request</c>,
-/// in the Authorization header or a presigned URL's <c>X-Amz-Credential</c>). Routing uses it only to tell a REST call
-/// for a service local-cloud lacks from an S3 call; the signature itself is verified by the service that answers.
+/// The service and access key a request was signed with, read from its SigV4 credential
+/// (<c>KEY/DATE/REGION/SERVICE/aws4_request</c>, in the Authorization header or a presigned URL's
+/// <c>X-Amz-Credential</c>). Routing and request logging use it only to name things; the signature itself is
+/// verified by the service that answers.
 /// </summary>
 internal static class SigningService
 {
-    public static string? Of(HttpRequest request)
+    public static string? Of(HttpRequest request) => Credential(request) is { } scope ? scope[3] : null;
+
+    public static string? AccessKeyOf(HttpRequest request) => Credential(request) is { } scope ? scope[0] : null;
+
+    private static string[]? Credential(HttpRequest request)
     {
         var credential = request.Query["X-Amz-Credential"].ToString();
-        if (credential.Length == 0 && request.Headers.Authorization.ToString() is { } authorization)
+        if (credential.Length == 0)
         {
+            var authorization = request.Headers.Authorization.ToString();
             var start = authorization.IndexOf("Credential=", StringComparison.Ordinal);
             if (start < 0)
             {
@@ -24,6 +30,6 @@ internal static class SigningService
         }
 
         var scope = credential.Split('/');
-        return scope.Length == 5 && scope[4] == "aws4_request" ? scope[3] : null;
+        return scope.Length == 5 && scope[4] == "aws4_request" ? scope : null;
     }
 }
