@@ -25,11 +25,32 @@ internal sealed class AwsCommandLine(Uri endpoint, string account = "11111111111
         Skip.IfNot(installed, "the AWS CLI is not installed on this machine");
     }
 
-    public Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => ExecuteAsync(arguments, withEndpoint: true);
-
-    private async Task<(int ExitCode, string Output)> ExecuteAsync(string[] arguments, bool withEndpoint)
+    public static async Task SkipUnlessBoto3InstalledAsync()
     {
-        var start = new ProcessStartInfo("aws") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _work };
+        bool installed;
+        try
+        {
+            installed = (await new AwsCommandLine(new Uri("http://127.0.0.1:1")).ExecuteAsync("python3", ["-c", "import boto3"], withEndpoint: false)).ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            installed = false;
+        }
+
+        Skip.IfNot(installed, "python3 with boto3 is not installed on this machine");
+    }
+
+    public Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => ExecuteAsync("aws", arguments, withEndpoint: true);
+
+    /// <summary>A boto3 script, with the same credentials; it reads the endpoint from the ENDPOINT environment variable.</summary>
+    public Task<(int ExitCode, string Output)> PythonAsync(string script) => ExecuteAsync("python3", ["-c", script], withEndpoint: false);
+
+    private Task<(int ExitCode, string Output)> ExecuteAsync(string[] arguments, bool withEndpoint) => ExecuteAsync("aws", arguments, withEndpoint);
+
+    private async Task<(int ExitCode, string Output)> ExecuteAsync(string tool, string[] arguments, bool withEndpoint)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _work };
+        start.Environment["ENDPOINT"] = endpoint.ToString().TrimEnd('/');
         if (withEndpoint)
         {
             start.ArgumentList.Add("--endpoint-url");

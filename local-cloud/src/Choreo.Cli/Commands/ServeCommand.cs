@@ -114,6 +114,9 @@ public static class ServeCommand
         AnsiConsole.MarkupLine($"  export AWS_ACCESS_KEY_ID={host.Credentials.KnownAccounts.FirstOrDefault()?.AccountId ?? "111111111111"}");
         AnsiConsole.MarkupLine("  export AWS_SECRET_ACCESS_KEY=test");
         AnsiConsole.MarkupLine($"  export AWS_REGION={Markup.Escape(host.Options.Region)}");
+        AnsiConsole.MarkupLine("StartSyncExecution goes to [bold]sync-[/]HOST (every SDK adds the prefix); turn it off, or make the name resolve:");
+        AnsiConsole.MarkupLine("  boto3: Config(inject_host_prefix=False)   JS SDK v3: { disableHostPrefix: true }   .NET: config.DisableHostPrefixInjection = true");
+        AnsiConsole.MarkupLine("  AWS CLI (no setting): add '127.0.0.1 sync-localhost' to /etc/hosts and use --endpoint-url http://localhost:PORT");
         AnsiConsole.MarkupLine("[grey]Ctrl-C stops it[/]");
     }
 }
