@@ -22,7 +22,7 @@ public static class DistributedMapBenchmark
         AccountContext account, string roleArn, int items, bool withResultWriter)
     {
         var clock = new SystemClock();
-        IObjectStore store = new InMemoryObjectStore(clock);
+        IS3ObjectStore store = new InMemoryObjectStore(clock);
         store.TryCreateBucket(new BucketRecord("bench-items", account.AccountId, account.Region, clock.UtcNow));
         var lines = new StringBuilder();
         for (var i = 0; i < items; i++)
@@ -74,7 +74,7 @@ public static class DistributedMapBenchmark
             : (watch.Elapsed, allocatedBefore, $"Distributed Map over {items} items: the children counted {counted}");
     }
 
-    private static int CountExported(IObjectStore store, string manifestKey)
+    private static int CountExported(IS3ObjectStore store, string manifestKey)
     {
         var manifest = JsonNode.Parse(store.GetObject("bench-items", manifestKey)!.Data)!;
         var succeeded = manifest["ResultFiles"]!["SUCCEEDED"]!.AsArray().Single()!["Key"]!.GetValue<string>();
