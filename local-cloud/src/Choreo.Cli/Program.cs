@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Choreo.Cli.Commands;
+using Choreo.Cli.Output;
+
+CommandConsole.UseForStandardOutput();
 
 var root = new RootCommand("choreo: run Choreo's AWS workflows on local-cloud, an embedded local AWS");
 root.Subcommands.Add(RunCommand.Create());

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Choreo.Cli.Commands;
 
-/// <summary><c>choreo serve [--port 4566] [--state-dir DIR]</c>: every local-cloud service on one loopback endpoint until Ctrl-C.</summary>
+/// <summary><c>choreo serve [--port 4566] [--state-dir DIR] [--log-requests]</c>: every local-cloud service on one loopback endpoint until Ctrl-C.</summary>
 public static class ServeCommand
 {
     public const string Name = "serve";
@@ -22,13 +22,17 @@ public static class ServeCommand
         {
             Description = "Where to keep S3 objects between runs (default: in memory)",
         };
-        var command = new Command(Name, "Serve local-cloud (S3 and every registered service) for AWS SDKs and the AWS CLI") { port, stateDir };
+        var logRequests = new Option<bool>("--log-requests")
+        {
+            Description = "Print one line per request: method, service, operation, account, status, duration",
+        };
+        var command = new Command(Name, "Serve local-cloud (S3 and every registered service) for AWS SDKs and the AWS CLI") { port, stateDir, logRequests };
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(parseResult.GetValue(port), parseResult.GetValue(stateDir), cancellationToken));
+            RunAsync(parseResult.GetValue(port), parseResult.GetValue(stateDir), parseResult.GetValue(logRequests), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int port, DirectoryInfo? stateDir, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int port, DirectoryInfo? stateDir, bool logRequests, CancellationToken cancellationToken)
     {
         if (port is < 0 or > 65535)
         {
@@ -47,7 +51,12 @@ public static class ServeCommand
             stop.Cancel();
         }
 
-        var options = new LocalCloudOptions { Port = port, StateDirectory = stateDir?.FullName };
+        var options = new LocalCloudOptions
+        {
+            Port = port,
+            StateDirectory = stateDir?.FullName,
+            RequestLog = logRequests ? entry => Console.Out.WriteLine(entry.ToString()) : null,
+        };
         LocalCloudInstance cloud;
         try
         {
@@ -105,6 +114,9 @@ public static class ServeCommand
         AnsiConsole.MarkupLine($"  export AWS_ACCESS_KEY_ID={host.Credentials.KnownAccounts.FirstOrDefault()?.AccountId ?? "111111111111"}");
         AnsiConsole.MarkupLine("  export AWS_SECRET_ACCESS_KEY=test");
         AnsiConsole.MarkupLine($"  export AWS_REGION={Markup.Escape(host.Options.Region)}");
+        AnsiConsole.MarkupLine("StartSyncExecution goes to [bold]sync-[/]HOST (every SDK adds the prefix); turn it off, or make the name resolve:");
+        AnsiConsole.MarkupLine("  boto3: Config(inject_host_prefix=False)   JS SDK v3: { disableHostPrefix: true }   .NET: config.DisableHostPrefixInjection = true");
+        AnsiConsole.MarkupLine("  AWS CLI (no setting): add '127.0.0.1 sync-localhost' to /etc/hosts and use --endpoint-url http://localhost:PORT");
         AnsiConsole.MarkupLine("[grey]Ctrl-C stops it[/]");
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Net;
 using System.Text.Json;
 using Choreo.Cli.Run;
@@ -18,6 +19,8 @@ public static class TraceCommand
         {
             Description = "Where choreo serve listens",
             DefaultValueFactory = _ => new Uri($"http://127.0.0.1:{LocalCloudOptions.DefaultPort}"),
+            // System.CommandLine has no built-in Uri conversion: without this parser every --endpoint value failed.
+            CustomParser = ParseEndpoint,
         };
         var command = new Command("trace", "Print the timeline of every event of one execution across accounts, from a running choreo serve") { execution, endpoint };
         command.SetAction((result, cancellationToken) => TraceAsync(result.GetValue(execution)!, result.GetValue(endpoint)!, cancellationToken));
@@ -53,6 +56,18 @@ public static class TraceCommand
             }
             return 0;
         }
+    }
+
+    /// <summary>An absolute http(s) URL such as <c>http://127.0.0.1:4566</c>; anything else is a clear parse error.</summary>
+    internal static Uri? ParseEndpoint(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            return uri;
+        }
+        result.AddError($"--endpoint '{text}' is not an http(s) URL such as http://127.0.0.1:{LocalCloudOptions.DefaultPort}");
+        return null;
     }
 
     private static string ErrorMessage(string body, HttpStatusCode status)

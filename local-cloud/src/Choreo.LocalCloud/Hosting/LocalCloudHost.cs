@@ -113,6 +113,11 @@ public sealed class LocalCloudHost : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         var app = builder.Build();
         var router = new RequestRouter(new AwsJsonEndpoint(_jsonServices, Verifier), _restRoutes, S3, Verifier);
+        if (Options.RequestLog is { } requestLog)
+        {
+            app.Use(new RequestLogging(Credentials, requestLog).InvokeAsync);
+        }
+
         app.Run(router.RouteAsync);
         try
         {

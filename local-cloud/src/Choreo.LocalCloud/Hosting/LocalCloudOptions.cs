@@ -29,6 +29,9 @@ public sealed record LocalCloudOptions
     /// </summary>
     public TimeSpan ShutdownGracePeriod { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Told of every request once answered (<c>serve --log-requests</c>); null logs nothing.</summary>
+    public Action<RequestLogEntry>? RequestLog { get; init; }
+
     /// <summary>The region a user is told to set (any region a request signs for works).</summary>
     public string Region { get; init; } = AccountContext.DefaultRegion;
 }

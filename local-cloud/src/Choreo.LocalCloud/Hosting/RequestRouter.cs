@@ -7,7 +7,8 @@ namespace Choreo.LocalCloud.Hosting;
 
 /// <summary>
 /// Sends each request to its service: <c>X-Amz-Target</c> to the JSON services, then the first REST route
-/// that matches, then S3 (which owns every remaining path and the bucket virtual hosts).
+/// that matches, then a query-protocol call nothing serves (<c>InvalidAction</c>), then a REST call signed for a
+/// service other than S3 (<c>UnknownOperationException</c>), then S3 (which owns every remaining path and the bucket virtual hosts).
 /// </summary>
 internal sealed class RequestRouter(
     AwsJsonEndpoint json, IReadOnlyList<IRestRoute> restRoutes, S3Endpoint s3, SignatureVerifier verifier)
@@ -24,6 +25,22 @@ internal sealed class RequestRouter(
         if (route is not null)
         {
             await HandleRestAsync(context, route);
+            return;
+        }
+
+        if (await QueryProtocolRefusal.ReadAsync(context.Request, context.RequestAborted) is var (action, version))
+        {
+            await QueryProtocolRefusal.WriteAsync(context, action, version, context.RequestAborted);
+            return;
+        }
+
+        if (SigningService.Of(context.Request) is { } service && service != "s3")
+        {
+            // A REST call signed for a service that has no route here (Lambda layers, an unserved service): AWS's
+            // REST protocols answer an unknown operation with 404 UnknownOperationException.
+            context.Response.Headers["x-amzn-RequestId"] = context.TraceIdentifier;
+            var unknown = new AwsServiceException("UnknownOperationException", $"local-cloud's {service} serves no operation for {context.Request.Method} {context.Request.Path}", 404);
+            await AwsJsonErrors.WriteAsync(context.Response, unknown, "application/json", context.RequestAborted);
             return;
         }
 

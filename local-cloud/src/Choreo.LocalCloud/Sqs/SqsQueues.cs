@@ -148,6 +148,25 @@ public sealed partial class SqsQueues(IClock clock, Func<Uri> endpoint)
         }
     }
 
+    /// <summary>PurgeQueue: every message goes, visible or in flight.</summary>
+    public void Purge(SqsQueue queue)
+    {
+        lock (_gate)
+        {
+            queue.Messages.Clear();
+        }
+    }
+
+    /// <summary>DeleteQueue: the queue and its messages go; its URL then answers QueueDoesNotExist.</summary>
+    public void Delete(SqsQueue queue)
+    {
+        lock (_gate)
+        {
+            _queues.Remove((queue.Owner.AccountId, queue.Owner.Region, queue.Name));
+            queue.Messages.Clear();
+        }
+    }
+
     /// <summary>Every message the queue still holds, visible or not, in send order (for tests and <c>choreo trace</c>).</summary>
     public IReadOnlyList<SqsMessage> Messages(SqsQueue queue)
     {

@@ -8,7 +8,8 @@ namespace Choreo.LocalCloud.Sqs.Api;
 
 /// <summary>
 /// SQS in the JSON protocol (<c>X-Amz-Target: AmazonSQS.*</c>, as AWSSDK.SQS 4.x speaks it): CreateQueue, GetQueueUrl,
-/// ListQueues, SendMessage, ReceiveMessage, DeleteMessage, GetQueueAttributes, SetQueueAttributes (Policy). Every
+/// ListQueues, SendMessage, ReceiveMessage, DeleteMessage, GetQueueAttributes, SetQueueAttributes (Policy), PurgeQueue,
+/// DeleteQueue, SendMessageBatch and DeleteMessageBatch (SQS's batch limits, <see cref="SqsBatch"/>). Every
 /// operation on a queue checks the caller against the queue's owner and policy, as SQS does. Long polling is not
 /// simulated: ReceiveMessage answers at once.
 /// </summary>
@@ -30,6 +31,10 @@ public sealed class SqsApi(SqsQueues queues) : IAwsJsonService
             "DeleteMessage" => DeleteMessage(body, caller),
             "GetQueueAttributes" => GetQueueAttributes(body, caller),
             "SetQueueAttributes" => SetQueueAttributes(body, caller),
+            "PurgeQueue" => PurgeQueue(body, caller),
+            "DeleteQueue" => DeleteQueue(body, caller),
+            "SendMessageBatch" => SendMessageBatch(body, caller),
+            "DeleteMessageBatch" => DeleteMessageBatch(body, caller),
             _ => throw new AwsServiceException("InvalidAction", $"The action {operation} is not valid for this endpoint (local-cloud's SQS)."),
         };
         return Task.FromResult(response);
@@ -189,6 +194,55 @@ public sealed class SqsApi(SqsQueues queues) : IAwsJsonService
 
         queues.SetPolicy(queue, given["Policy"] is JsonValue value && value.TryGetValue<string>(out var policy) ? policy : "");
         return [];
+    }
+
+    private JsonObject PurgeQueue(JsonObject body, AccountContext caller)
+    {
+        queues.Purge(QueueFor(body, caller, "sqs:PurgeQueue"));
+        return [];
+    }
+
+    private JsonObject DeleteQueue(JsonObject body, AccountContext caller)
+    {
+        queues.Delete(QueueFor(body, caller, "sqs:DeleteQueue"));
+        return [];
+    }
+
+    private JsonObject SendMessageBatch(JsonObject body, AccountContext caller)
+    {
+        var queue = QueueFor(body, caller, "sqs:SendMessage");
+        var entries = SqsBatch.Entries(body, "SendMessageBatchRequestEntry");
+        var total = entries.Sum(entry => System.Text.Encoding.UTF8.GetByteCount(entry["MessageBody"]?.ToString() ?? ""));
+        if (total > SqsQueues.MaxMessageBytes)
+        {
+            throw new AwsServiceException("BatchRequestTooLong",
+                $"Batch requested message too long: {total} bytes, the limit is {SqsQueues.MaxMessageBytes}.");
+        }
+
+        return SqsBatch.Answer(entries, entry =>
+        {
+            var sent = SendMessage(new JsonObject
+            {
+                ["QueueUrl"] = queue.Url,
+                ["MessageBody"] = entry["MessageBody"]?.DeepClone(),
+                ["MessageAttributes"] = entry["MessageAttributes"]?.DeepClone(),
+                ["DelaySeconds"] = entry["DelaySeconds"]?.DeepClone(),
+            }, caller);
+            return sent;
+        });
+    }
+
+    private JsonObject DeleteMessageBatch(JsonObject body, AccountContext caller)
+    {
+        var queue = QueueFor(body, caller, "sqs:DeleteMessage");
+        var entries = SqsBatch.Entries(body, "DeleteMessageBatchRequestEntry");
+        return SqsBatch.Answer(entries, entry =>
+        {
+            queues.DeleteMessage(queue, entry["ReceiptHandle"]?.ToString() is { Length: > 0 } handle
+                ? handle
+                : throw new AwsServiceException("MissingParameter", "The request must contain the parameter ReceiptHandle."));
+            return [];
+        });
     }
 
     private SqsQueue QueueFor(JsonObject body, AccountContext caller, string action)
