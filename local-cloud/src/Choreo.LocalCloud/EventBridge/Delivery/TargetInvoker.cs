@@ -14,8 +14,8 @@ namespace Choreo.LocalCloud.EventBridge.Delivery;
 /// harnesses that fake Lambda) function policies are not consulted.
 /// </summary>
 public sealed class TargetInvoker(
-    Func<ILambdaInvoker> lambdas,
-    Func<IStateMachineStarter> stateMachines,
+    ILambdaInvoker lambdas,
+    IStateMachineStarter stateMachines,
     SqsQueues queues,
     Func<IngestedEvent, string, string, CancellationToken, Task> forwardToBus,
     Func<string, string?>? functionPolicyOf)
@@ -33,7 +33,7 @@ public sealed class TargetInvoker(
                         throw new TargetDeliveryException(TargetDeliveryException.NoPermissions,
                             FunctionConsent.Refusal(arn, delivery.RuleArn, delivery.Target.RoleArn), retriable: false);
                     }
-                    var result = await lambdas().InvokeAsync(arn, payload, LambdaInvocationType.Event, cancellationToken);
+                    var result = await lambdas.InvokeAsync(arn, payload, LambdaInvocationType.Event, cancellationToken);
                     if (result.StatusCode >= 300)
                     {
                         throw new TargetDeliveryException(TargetDeliveryException.ClientError,
@@ -42,7 +42,7 @@ public sealed class TargetInvoker(
                     }
                     break;
                 case "states":
-                    await stateMachines().StartExecutionAsync(arn, payload, null, cancellationToken);
+                    await stateMachines.StartExecutionAsync(arn, payload, null, cancellationToken);
                     break;
                 case "events":
                     // The rule's account puts the event on the target bus; its policy is checked on every delivery.
