@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Choreo.LocalCloud.Accounts;
 using Choreo.LocalCloud.EventBridge.Delivery;
 using Choreo.LocalCloud.EventBridge.Model;
 using Choreo.LocalCloud.Lambda.Invocation;
@@ -98,11 +99,7 @@ public sealed class ExecutionTimeline(StepFunctionsService executions, EventJour
                 : null;
     }
 
-    private static string AccountOfArn(string arn) => arn.Split(':') is { Length: > 4 } parts ? parts[4] : string.Empty;
+    private static string AccountOfArn(string arn) => Arn.TryParse(arn, out var parsed) ? parsed.Account : string.Empty;
 
-    private static string NameOfArn(string arn)
-    {
-        var resource = arn.Split(':') is { Length: > 5 } parts ? string.Join(':', parts[5..]) : arn;
-        return resource.Contains('/', StringComparison.Ordinal) ? resource[(resource.IndexOf('/', StringComparison.Ordinal) + 1)..] : resource;
-    }
+    private static string NameOfArn(string arn) => Arn.TryParse(arn, out var parsed) ? parsed.ResourceName : arn;
 }

@@ -1,3 +1,4 @@
+using Choreo.LocalCloud.Accounts;
 using Choreo.LocalCloud.EventBridge.Model;
 using Choreo.LocalCloud.EventBridge.Policies;
 using Choreo.LocalCloud.Hosting;
@@ -83,5 +84,5 @@ public sealed class TargetInvoker(
         };
     }
 
-    private static string ArnAccount(string arn) => arn.Split(':')[4];
+    private static string ArnAccount(string arn) => Arn.TryParse(arn, out var parsed) ? parsed.Account : throw new ArgumentException($"not an ARN: {arn}", nameof(arn));
 }
