@@ -4,8 +4,8 @@ using Choreo.LocalCloud.Lambda.Runners.InProcess;
 namespace EndToEnd.Tests;
 
 /// <summary>A function whose behaviour a test scripts, given the real one.</summary>
-internal sealed class FunctionFault(Func<string, InvocationContext, CancellationToken, Task<string?>> invoke) : IInProcessFunction
+internal sealed class FunctionFault(Func<string, LambdaInvocationContext, CancellationToken, Task<string?>> invoke) : IInProcessFunction
 {
-    public Task<string?> InvokeAsync(string eventJson, InvocationContext context, CancellationToken cancellationToken) =>
+    public Task<string?> InvokeAsync(string eventJson, LambdaInvocationContext context, CancellationToken cancellationToken) =>
         invoke(eventJson, context, cancellationToken);
 }

@@ -11,7 +11,7 @@ using Choreo.LocalCloud.StepFunctions.Api;
 using Choreo.LocalCloud.StepFunctions.Execution;
 using Choreo.LocalCloud.Time;
 
-// Usage: [map sizes...] [--round-trips N] [--max-concurrency M]  |  dynamodb [items]  |  s3-large-object [megabytes]
+// Usage: [map sizes...] [--round-trips N] [--max-concurrency M] [--distributed-items N] [--only distributed]  |  dynamodb [items]  |  s3-large-object [megabytes]
 if (args is ["dynamodb", ..])
 {
     return await DynamoDbLoadBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
@@ -26,10 +26,19 @@ if (args is ["s3-large-object", .. var s3Arguments])
 var sizes = new List<int>();
 var roundTrips = 2_000;
 var maxConcurrency = 10;
+var distributedItems = 100_000;
+var onlyDistributed = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
+        case "--distributed-items":
+            distributedItems = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--only" when i + 1 < args.Length && args[i + 1] == "distributed":
+            onlyDistributed = true;
+            i++;
+            break;
         case "--round-trips":
             roundTrips = int.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
@@ -60,6 +69,24 @@ Console.WriteLine(PeakWorkingSet.Reset()
     ? "peak WS MB is each benchmark's own peak (reset between benchmarks)"
     : "peak WS MB is the process's peak since start (this OS cannot reset it)");
 Console.WriteLine($"{"benchmark",-42} {"items",9} {"seconds",9} {"items/s",12} {"peak WS MB",11} {"alloc MB",10}");
+
+// ---- Distributed Map: items from S3 in batches, Express children ------------------------------------------------
+foreach (var withResultWriter in new[] { false, true })
+{
+    var bench = await DistributedMapBenchmark.RunAsync(account, roleArn, distributedItems, withResultWriter);
+    if (bench.Failure is not null)
+    {
+        Console.Error.WriteLine(bench.Failure);
+        return 1;
+    }
+
+    Report(withResultWriter ? "distributed map S3 JSONL b=100 +ResultWriter" : "distributed map S3 JSONL b=100 (express)", distributedItems, bench.Elapsed, bench.AllocatedBefore);
+}
+
+if (onlyDistributed)
+{
+    return 0;
+}
 
 // ---- Map over Pass: the engine alone ---------------------------------------------------------------------------
 var engine = new StepFunctionsService(new SystemClock());

@@ -12,7 +12,7 @@ namespace Choreo.LocalCloud.Benchmarks;
 /// </summary>
 public sealed class TaskTokenAnsweringFunction(Func<StepFunctionsService> stepFunctions, AccountContext caller) : IInProcessFunction
 {
-    public async Task<string?> InvokeAsync(string eventJson, InvocationContext context, CancellationToken cancellationToken)
+    public async Task<string?> InvokeAsync(string eventJson, LambdaInvocationContext context, CancellationToken cancellationToken)
     {
         var token = JsonNode.Parse(eventJson)?["detail"]?["TaskToken"]?.GetValue<string>()
             ?? throw new InvalidOperationException($"Event for {context.FunctionName} has no detail.TaskToken: {eventJson}");

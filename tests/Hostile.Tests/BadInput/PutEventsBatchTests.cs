@@ -14,10 +14,10 @@ public sealed class PutEventsBatchTests(LocalCloudUnderAttack cloud) : IClassFix
         using var http = new HttpClient();
         using var sqs = AwsClients.Sqs(cloud.BaseUrl, Account);
         var queueUrl = (await sqs.CreateQueueAsync("nested-probe")).QueueUrl;
-        // As on AWS, EventBridge reaches a queue of the rule's account only where the queue policy lets it in.
-        await sqs.SetQueueAttributesAsync(queueUrl, new Dictionary<string, string>
+        // EventBridge writes to a queue only where the queue policy lets events.amazonaws.com send.
+        await sqs.SetQueueAttributesAsync(queueUrl, new()
         {
-            ["Policy"] = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-1:{{Account}}:nested-probe"}]}""",
+            ["Policy"] = $$"""{"Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-1:{{Account}}:nested-probe"}]}""",
         });
         await Call(http, "PutRule", new JsonObject { ["Name"] = "probe-rule", ["EventPattern"] = """{"source":["probe"]}""" });
         await Call(http, "PutTargets", new JsonObject

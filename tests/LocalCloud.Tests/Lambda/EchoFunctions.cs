@@ -18,7 +18,7 @@ internal sealed class EchoFunctions : IInProcessFunctionFactory
 
     private sealed class Echo(EchoFunctions owner, IReadOnlyDictionary<string, string> environment) : IInProcessFunction
     {
-        public Task<string?> InvokeAsync(string eventJson, InvocationContext context, CancellationToken cancellationToken)
+        public Task<string?> InvokeAsync(string eventJson, LambdaInvocationContext context, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref owner.EchoRuns);
             var response = new JsonObject
@@ -33,7 +33,7 @@ internal sealed class EchoFunctions : IInProcessFunctionFactory
 
     private sealed class Fail : IInProcessFunction
     {
-        public Task<string?> InvokeAsync(string eventJson, InvocationContext context, CancellationToken cancellationToken) =>
+        public Task<string?> InvokeAsync(string eventJson, LambdaInvocationContext context, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("the bucket is empty");
     }
 }

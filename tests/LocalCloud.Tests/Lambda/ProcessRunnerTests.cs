@@ -29,7 +29,7 @@ public sealed class ProcessRunnerTests : IAsyncLifetime
     private LambdaFunction Function => new(new AccountContext("222222222222", "us-east-1"), "echo", "getMultiple", "provided.al2023",
         _bootstrap.Directory, new Dictionary<string, string> { ["_HANDLER"] = "getMultiple" }, TimeSpan.FromSeconds(30), 128);
 
-    private static InvocationContext Context(string requestId) =>
+    private static LambdaInvocationContext Context(string requestId) =>
         new(requestId, "arn:aws:lambda:us-east-1:222222222222:function:echo", "echo", new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), "Root=1-5759e988-bd862e3fe1be46a994272793");
 
     [Fact]

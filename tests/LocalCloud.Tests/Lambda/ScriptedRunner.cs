@@ -4,7 +4,7 @@ using Choreo.LocalCloud.Lambda.Runners;
 namespace LocalCloud.Tests.Lambda;
 
 /// <summary>A runner whose behaviour each test scripts; counts runs and how many ran at once.</summary>
-internal sealed class ScriptedRunner(Func<string, InvocationContext, CancellationToken, Task<FunctionOutcome>> run) : IFunctionRunner
+internal sealed class ScriptedRunner(Func<string, LambdaInvocationContext, CancellationToken, Task<FunctionOutcome>> run) : IFunctionRunner
 {
     private int _running;
     private int _mostAtOnce;
@@ -16,7 +16,7 @@ internal sealed class ScriptedRunner(Func<string, InvocationContext, Cancellatio
 
     public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
 
-    public async Task<FunctionOutcome> RunAsync(LambdaFunction function, IReadOnlyDictionary<string, string> environment, string payload, InvocationContext context, CancellationToken cancellationToken)
+    public async Task<FunctionOutcome> RunAsync(LambdaFunction function, IReadOnlyDictionary<string, string> environment, string payload, LambdaInvocationContext context, CancellationToken cancellationToken)
     {
         var now = Interlocked.Increment(ref _running);
         int most;

@@ -13,12 +13,12 @@ public sealed class DiskObjectStoreTests : IDisposable
     [Fact]
     public void Objects_and_policies_survive_a_restart()
     {
-        IObjectStore first = new DiskObjectStore(_stateDirectory, _clock);
+        IS3ObjectStore first = new DiskObjectStore(_stateDirectory, _clock);
         first.TryCreateBucket(new BucketRecord("reports", "222222222222", "us-east-1", _clock.UtcNow));
         first.PutObject("reports", "runs/42/0-cookies.json", Encoding.UTF8.GetBytes("{}"), "application/json", new Dictionary<string, string> { ["run"] = "42" });
         first.SetBucketPolicy("reports", """{"Statement":[]}""");
 
-        IObjectStore second = new DiskObjectStore(_stateDirectory, _clock);
+        IS3ObjectStore second = new DiskObjectStore(_stateDirectory, _clock);
         var stored = second.GetObject("reports", "runs/42/0-cookies.json");
 
         Assert.NotNull(stored);
@@ -32,7 +32,7 @@ public sealed class DiskObjectStoreTests : IDisposable
     [Fact]
     public void Listing_is_ordered_by_key_and_filtered_by_prefix()
     {
-        IObjectStore store = new DiskObjectStore(_stateDirectory, _clock);
+        IS3ObjectStore store = new DiskObjectStore(_stateDirectory, _clock);
         store.TryCreateBucket(new BucketRecord("listing", "111111111111", "us-east-1", _clock.UtcNow));
         foreach (var key in new[] { "b", "a/2", "a/1", "c" })
         {
@@ -46,7 +46,7 @@ public sealed class DiskObjectStoreTests : IDisposable
     [Fact]
     public void A_bucket_with_objects_cannot_be_deleted()
     {
-        IObjectStore store = new DiskObjectStore(_stateDirectory, _clock);
+        IS3ObjectStore store = new DiskObjectStore(_stateDirectory, _clock);
         store.TryCreateBucket(new BucketRecord("full", "111111111111", "us-east-1", _clock.UtcNow));
         store.PutObject("full", "k", [1], "binary/octet-stream", new Dictionary<string, string>());
 
@@ -59,7 +59,7 @@ public sealed class DiskObjectStoreTests : IDisposable
     [Fact]
     public async Task A_write_that_fails_while_streaming_leaves_the_previous_object_whole_and_nothing_staged()
     {
-        IObjectStore store = new DiskObjectStore(_stateDirectory, _clock);
+        IS3ObjectStore store = new DiskObjectStore(_stateDirectory, _clock);
         store.TryCreateBucket(new BucketRecord("atomic", "111111111111", "us-east-1", _clock.UtcNow));
         store.PutObject("atomic", "k", Encoding.UTF8.GetBytes("old"), "text/plain", new Dictionary<string, string>());
 
@@ -74,7 +74,7 @@ public sealed class DiskObjectStoreTests : IDisposable
     [Fact]
     public void A_crash_before_the_record_is_renamed_leaves_the_old_object_and_its_leftovers_are_removed_at_start()
     {
-        IObjectStore store = new DiskObjectStore(_stateDirectory, _clock);
+        IS3ObjectStore store = new DiskObjectStore(_stateDirectory, _clock);
         store.TryCreateBucket(new BucketRecord("crash", "111111111111", "us-east-1", _clock.UtcNow));
         store.PutObject("crash", "k", Encoding.UTF8.GetBytes("committed"), "text/plain", new Dictionary<string, string>());
         var objects = Path.Combine(_stateDirectory, "s3", "111111111111", "us-east-1", "crash", "objects");
@@ -84,7 +84,7 @@ public sealed class DiskObjectStoreTests : IDisposable
         File.WriteAllText(Path.Combine(objects, $"{hashed}.{Guid.NewGuid():N}.data"), "uncommitted new bytes");
         File.WriteAllText(Path.Combine(objects, $"{hashed}.json.{Guid.NewGuid():N}.tmp"), "{\"metadata\":");
 
-        IObjectStore restarted = new DiskObjectStore(_stateDirectory, _clock);
+        IS3ObjectStore restarted = new DiskObjectStore(_stateDirectory, _clock);
 
         Assert.Equal("committed", Encoding.UTF8.GetString(restarted.GetObject("crash", "k")!.Data));
         Assert.Equal(2, Directory.EnumerateFiles(objects).Count());
@@ -93,7 +93,7 @@ public sealed class DiskObjectStoreTests : IDisposable
     [Fact]
     public async Task A_reader_keeps_the_bytes_it_opened_while_the_key_is_overwritten()
     {
-        IObjectStore store = new DiskObjectStore(_stateDirectory, _clock);
+        IS3ObjectStore store = new DiskObjectStore(_stateDirectory, _clock);
         store.TryCreateBucket(new BucketRecord("readers", "111111111111", "us-east-1", _clock.UtcNow));
         store.PutObject("readers", "k", Encoding.UTF8.GetBytes("first"), "text/plain", new Dictionary<string, string>());
 

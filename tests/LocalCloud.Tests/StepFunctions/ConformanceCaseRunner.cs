@@ -1,6 +1,9 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Choreo.LocalCloud.Accounts;
+using Choreo.LocalCloud.S3.Api;
+using Choreo.LocalCloud.S3.Storage;
 using Choreo.LocalCloud.StepFunctions.Api;
 using Choreo.LocalCloud.StepFunctions.Asl.Json;
 using Choreo.LocalCloud.Time;
@@ -17,7 +20,7 @@ public static class ConformanceCaseRunner
     {
         var testCase = ConformanceCorpus.Load(relativePath);
         var expected = testCase["expected"]!.AsObject();
-        var service = new StepFunctionsService(new VirtualClock());
+        var service = new StepFunctionsService(new VirtualClock(), buckets: Buckets(testCase["s3"] as JsonObject));
         var created = await service.HandleAsync("CreateStateMachine", new JsonObject
         {
             ["name"] = "conformance",
@@ -58,6 +61,27 @@ public static class ConformanceCaseRunner
         }
 
         return null;
+    }
+
+    /// <summary>The objects a case's ItemReader reads (<c>"s3": {bucket: {key: text}}</c>), in buckets the case's account owns.</summary>
+    private static BucketObjectsAccess? Buckets(JsonObject? fixture)
+    {
+        if (fixture is null)
+        {
+            return null;
+        }
+
+        IS3ObjectStore store = new InMemoryObjectStore(new SystemClock());
+        foreach (var (bucket, objects) in fixture)
+        {
+            store.TryCreateBucket(new BucketRecord(bucket, Account.AccountId, Account.Region, DateTimeOffset.UnixEpoch));
+            foreach (var (key, text) in objects!.AsObject())
+            {
+                store.PutObject(bucket, key, Encoding.UTF8.GetBytes(text!.GetValue<string>()), "application/octet-stream", new Dictionary<string, string>());
+            }
+        }
+
+        return new BucketObjectsAccess(store);
     }
 
     private static bool CauseMatches(string expected, string? actual, bool masked)

@@ -8,14 +8,15 @@ using Choreo.LocalCloud.Time;
 namespace LocalCloud.Tests.StepFunctions;
 
 /// <summary>A Step Functions service on a virtual clock, with helpers to create machines and run executions.</summary>
-public sealed class StepFunctionsHarness(IEventBusGateway? events = null, ILambdaInvoker? lambda = null)
+public sealed class StepFunctionsHarness(IEventBusGateway? events = null, ILambdaInvoker? lambda = null, IBucketObjects? buckets = null, bool autoAdvance = true)
 {
     public static readonly AccountContext Orchestrator = new("111111111111", "us-east-1");
     public static readonly AccountContext Worker = new("222222222222", "us-east-1");
 
-    public VirtualClock Clock { get; } = new();
+    /// <summary>With autoAdvance off, time moves only when a test says so (tests that wait on callbacks).</summary>
+    public VirtualClock Clock { get; } = new(autoAdvance: autoAdvance);
 
-    public StepFunctionsService Service => _service ??= new StepFunctionsService(Clock, events, lambda);
+    public StepFunctionsService Service => _service ??= new StepFunctionsService(Clock, events, lambda, buckets: buckets);
 
     private StepFunctionsService? _service;
 

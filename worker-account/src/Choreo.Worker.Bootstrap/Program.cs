@@ -23,7 +23,7 @@ if (environment.GetValueOrDefault("AWS_LAMBDA_RUNTIME_API") is not { Length: > 0
 using var runtimeHttp = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
 var loop = new LambdaRuntimeLoop(new RuntimeApiClient(runtimeHttp, runtimeApi, functionName), log, TimeProvider.System);
 
-WorkerFunction function;
+HostedFunction function;
 try
 {
     function = FunctionCatalog.Create(environment.GetValueOrDefault("_HANDLER") ?? string.Empty, environment);

@@ -5,9 +5,9 @@ using Choreo.Worker.Functions.Hosting;
 namespace Choreo.Cli.Functions;
 
 /// <summary>One worker function called directly, with the invocation context Lambda would give the bootstrap.</summary>
-internal sealed class InProcessWorkerFunction(WorkerFunction function) : IInProcessFunction, IDisposable
+internal sealed class InProcessWorkerFunction(HostedFunction function) : IInProcessFunction, IDisposable
 {
-    public Task<string?> InvokeAsync(string eventJson, InvocationContext context, CancellationToken cancellationToken) =>
+    public Task<string?> InvokeAsync(string eventJson, LambdaInvocationContext context, CancellationToken cancellationToken) =>
         function.InvokeAsync(
             eventJson,
             new Worker.Runtime.Lambda.InvocationContext(context.RequestId, context.FunctionArn, context.FunctionName, context.Deadline, context.TraceId),

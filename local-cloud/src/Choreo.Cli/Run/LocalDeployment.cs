@@ -1,3 +1,4 @@
+using Choreo.Contracts.Accounts;
 using Choreo.LocalCloud.Accounts;
 using Choreo.LocalCloud.CloudFormation.Assembly;
 using Choreo.LocalCloud.CloudFormation.Stacks;
@@ -43,7 +44,7 @@ public static class LocalDeployment
 
     private static AccountContext AccountOf(AssemblyStack stack)
     {
-        if (stack.ManifestAccount.Length != 12 || !stack.ManifestAccount.All(char.IsAsciiDigit))
+        if (!AwsAccountId.IsValid(stack.ManifestAccount))
         {
             throw new CloudAssemblyException(
                 $"Stack {stack.Address} names no account ('{stack.ManifestAccount}'); synthesize the app with its local accounts to deploy it locally");

@@ -1,3 +1,4 @@
+using Choreo.Contracts.Accounts;
 namespace Choreo.LocalCloud.Accounts;
 
 /// <summary>
@@ -48,5 +49,5 @@ public sealed class CredentialDirectory
         return false;
     }
 
-    public static bool IsAccountId(string value) => value.Length == 12 && value.All(char.IsAsciiDigit);
+    public static bool IsAccountId(string value) => AwsAccountId.IsValid(value);
 }

@@ -59,7 +59,7 @@ public sealed class LocalCloudInstance : IAsyncDisposable
         EventBridge = new EventBridgeService(Clock, Sqs, seams, seams, loggers.CreateLogger<EventBridgeService>(), Functions.PolicyOf);
         Invocations = new InvocationLog();
         DynamoDb = new DynamoDbApi(new DynamoDbTables(), Clock);
-        StepFunctions = new StepFunctionsService(Clock, EventBridge, seams, DynamoDb);
+        StepFunctions = new StepFunctionsService(Clock, EventBridge, seams, DynamoDb, new BucketObjectsAccess(ObjectStore));
         Lambda = new LambdaService(
             Functions,
             RunnerFor(options),
@@ -104,7 +104,7 @@ public sealed class LocalCloudInstance : IAsyncDisposable
     public LocalCloudHost Host { get; }
     public IClock Clock { get; }
     public CredentialDirectory Credentials { get; }
-    public IObjectStore ObjectStore { get; }
+    public IS3ObjectStore ObjectStore { get; }
     public SqsQueues Sqs { get; }
     public EventBridgeService EventBridge { get; }
     public StepFunctionsService StepFunctions { get; }

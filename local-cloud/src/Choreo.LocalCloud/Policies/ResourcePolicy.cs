@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Choreo.Contracts.Accounts;
 using Choreo.LocalCloud.Accounts;
 
 namespace Choreo.LocalCloud.Policies;
@@ -213,10 +214,10 @@ public sealed class ResourcePolicy
 
     private static bool IsAwsPrincipal(string name) =>
         name == "*"
-        || (name.Length == 12 && name.All(char.IsAsciiDigit))
+        || AwsAccountId.IsValid(name)
         || (Arn.TryParse(name, out var arn)
-            && arn is { Partition: "aws" or "aws-us-gov" or "aws-cn", Service: "iam", Region: "", Account.Length: 12, ResourceParts: [{ Length: > 0 }] }
-            && arn.Account.All(char.IsAsciiDigit));
+            && arn is { Partition: "aws" or "aws-us-gov" or "aws-cn", Service: "iam", Region: "", ResourceParts: [{ Length: > 0 }] }
+            && AwsAccountId.IsValid(arn.Account));
 
     private static bool IsAction(string action) =>
         action == "*" || (action.IndexOf(':') is > 0 and var colon && colon < action.Length - 1 && action.IndexOf(':', colon + 1) < 0);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Choreo.Contracts.Accounts;
 
 namespace Choreo.Pipeline.Configuration;
 
@@ -54,7 +55,7 @@ public sealed partial record ChoreoConfiguration(
         }
         foreach (var key in ContextKeys.Accounts)
         {
-            if (!AccountPattern().IsMatch(Value(key)!))
+            if (!AwsAccountId.IsValid(Value(key)))
             {
                 throw new ChoreoConfigurationException($"{key}: '{Value(key)}' is not a 12-digit AWS account id.");
             }
@@ -113,9 +114,6 @@ public sealed partial record ChoreoConfiguration(
         // A newcomer's synth needs some source; this placeholder is never deployable on purpose.
         return new PipelineSourceSettings(branch, CodeCommitRepository: "choreo");
     }
-
-    [GeneratedRegex("^[0-9]{12}$")]
-    private static partial Regex AccountPattern();
 
     [GeneratedRegex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$")]
     private static partial Regex RegionPattern();

@@ -21,7 +21,7 @@ public static class FunctionCatalog
 {
     /// <exception cref="ArgumentException">The handler name is not one of <see cref="HandlerNames.All"/>.</exception>
     /// <exception cref="InvalidOperationException">A variable the handler needs is missing.</exception>
-    public static WorkerFunction Create(string handlerName, IReadOnlyDictionary<string, string> environment, FunctionHostOptions? options = null)
+    public static HostedFunction Create(string handlerName, IReadOnlyDictionary<string, string> environment, FunctionHostOptions? options = null)
     {
         if (!HandlerNames.All.Contains(handlerName))
         {
@@ -70,7 +70,7 @@ public static class FunctionCatalog
                 new PostProcessAll(Store(), events, log), ContractsJsonContext.Default.EventEnvelopeGenerateReport, failures, log),
             _ => new FailureRelay(failures, log),
         };
-        return new WorkerFunction(handlerName, configuration, log, handler, owned);
+        return new HostedFunction(handlerName, configuration, log, handler, owned);
     }
 
     private static AWSCredentials CredentialsFor(WorkerConfiguration configuration, IClientConfig clientConfig) =>

@@ -11,13 +11,24 @@ public sealed class LambdaRuntimeLoop(RuntimeApiClient api, JsonLineLogger log, 
     /// <summary>The variable AWS documents for the X-Ray trace id of the current invocation.</summary>
     public const string TraceIdVariable = "_X_AMZN_TRACE_ID";
 
-    /// <summary>Runs until <paramref name="cancellationToken"/> fires; a broken Runtime API ends the process with an exception.</summary>
+    /// <summary>
+    /// Runs until <paramref name="cancellationToken"/> fires, then returns (whether it was waiting for the
+    /// next event or between events: one contract for the host); a broken Runtime API ends the process
+    /// with an exception.
+    /// </summary>
     public async Task RunAsync(IFunctionHandler handler, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            var next = await api.NextAsync(cancellationToken).ConfigureAwait(false);
-            await InvokeOnceAsync(handler, next, cancellationToken).ConfigureAwait(false);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var next = await api.NextAsync(cancellationToken).ConfigureAwait(false);
+                await InvokeOnceAsync(handler, next, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping is not a failure.
         }
     }
 

@@ -1,5 +1,5 @@
-using Choreo.LocalCloud.Hosting;
 using Choreo.LocalCloud.DynamoDb.Model;
+using Choreo.LocalCloud.Hosting;
 
 namespace Choreo.LocalCloud.DynamoDb.Expressions;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Choreo.Contracts.Accounts;
 using Choreo.LocalCloud.Accounts;
 using Choreo.LocalCloud.EventBridge.Model;
 using Choreo.LocalCloud.EventBridge.Policies;
@@ -211,7 +212,7 @@ public sealed class EventBridgeApi(EventBridgeService events) : IAwsJsonService
             return new JsonObject();
         }
         var principal = Required(body, "Principal");
-        if (principal != "*" && (principal.Length != 12 || !principal.All(char.IsAsciiDigit)))
+        if (principal != "*" && !AwsAccountId.IsValid(principal))
         {
             throw new AwsServiceException("ValidationException", $"Parameter Principal is not valid: '{principal}' is neither '*' nor a 12-digit account id.");
         }

@@ -176,7 +176,7 @@ public sealed class LambdaService : ILambdaInvoker, IAsyncDisposable
         var started = _clock.UtcNow;
         var record = Log.Begin(requestId, function.Arn, attempt, started, EventIdOf(payload));
         Log.Write(requestId, $"START RequestId: {requestId} Version: $LATEST");
-        var context = new InvocationContext(requestId, function.Arn, function.Name, started + function.Timeout, $"Root=1-{started.ToUnixTimeSeconds():x8}-{Guid.NewGuid():N}"[..46]);
+        var context = new LambdaInvocationContext(requestId, function.Arn, function.Name, started + function.Timeout, $"Root=1-{started.ToUnixTimeSeconds():x8}-{Guid.NewGuid():N}"[..46]);
         var environment = FunctionEnvironment.For(function, _options.Endpoint(), _options.SecretAccessKey);
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Choreo.Contracts.Accounts;
 
 namespace Choreo.LocalCloud.Lambda.Model;
 
@@ -19,7 +20,7 @@ public sealed record FunctionPermission(string StatementId, string Action, strin
             ["Effect"] = "Allow",
             ["Principal"] = isService
                 ? new JsonObject { ["Service"] = Principal }
-                : new JsonObject { ["AWS"] = Principal.Length == 12 && Principal.All(char.IsAsciiDigit) ? $"arn:aws:iam::{Principal}:root" : Principal },
+                : new JsonObject { ["AWS"] = AwsAccountId.IsValid(Principal) ? $"arn:aws:iam::{Principal}:root" : Principal },
             ["Action"] = Action,
             ["Resource"] = functionArn,
         };

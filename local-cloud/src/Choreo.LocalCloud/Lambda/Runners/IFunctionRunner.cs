@@ -9,5 +9,5 @@ public interface IFunctionRunner : IAsyncDisposable
     /// Runs one invocation. Cancellation means the invocation timed out: the runner ends it (a process
     /// is killed) and returns or throws promptly.
     /// </summary>
-    Task<FunctionOutcome> RunAsync(LambdaFunction function, IReadOnlyDictionary<string, string> environment, string payload, InvocationContext context, CancellationToken cancellationToken);
+    Task<FunctionOutcome> RunAsync(LambdaFunction function, IReadOnlyDictionary<string, string> environment, string payload, LambdaInvocationContext context, CancellationToken cancellationToken);
 }

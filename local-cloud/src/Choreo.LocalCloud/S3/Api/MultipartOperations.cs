@@ -14,7 +14,7 @@ namespace Choreo.LocalCloud.S3.Api;
 /// with S3's rules: part numbers 1-10,000, parts up to 5 GiB, every part but the last at least 5 MiB, the
 /// completed object's ETag the MD5 of the parts' MD5s with <c>-N</c>, and composite or full-object checksums.
 /// </summary>
-internal sealed class MultipartOperations(IObjectStore store, ObjectOperations objects, IClock clock)
+internal sealed class MultipartOperations(IS3ObjectStore store, ObjectOperations objects, IClock clock)
 {
     public const long MinPartBytes = 5L * 1024 * 1024;
     private const int MaxPartNumber = 10000;

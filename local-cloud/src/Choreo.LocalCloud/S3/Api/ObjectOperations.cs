@@ -10,7 +10,7 @@ namespace Choreo.LocalCloud.S3.Api;
 /// PutObject, GetObject/HeadObject, DeleteObject, CopyObject and object tagging, each authorized against the
 /// bucket policy before any body is read, and streamed between the wire and the store.
 /// </summary>
-internal sealed class ObjectOperations(IObjectStore store)
+internal sealed class ObjectOperations(IS3ObjectStore store)
 {
     private const string ChecksumModeHeader = "x-amz-checksum-mode";
 

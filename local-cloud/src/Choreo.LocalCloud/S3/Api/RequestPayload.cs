@@ -22,7 +22,7 @@ internal static class RequestPayload
     /// <summary>Streams the body into the store's staging and verifies it; the caller disposes the result.</summary>
     /// <param name="algorithms">Checksum algorithms to compute besides those the request names.</param>
     public static async Task<ReceivedPayload> StageAsync(
-        HttpRequest request, VerifiedRequest verified, IObjectStore store, IEnumerable<string> algorithms, CancellationToken cancellationToken)
+        HttpRequest request, VerifiedRequest verified, IS3ObjectStore store, IEnumerable<string> algorithms, CancellationToken cancellationToken)
     {
         var declared = DeclaredSize(request, verified);
         if (declared > MaxObjectBytes)

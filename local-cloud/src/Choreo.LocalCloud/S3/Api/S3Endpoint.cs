@@ -20,13 +20,13 @@ namespace Choreo.LocalCloud.S3.Api;
 public sealed class S3Endpoint
 {
     public const string SigningName = "s3";
-    private readonly IObjectStore _store;
+    private readonly IS3ObjectStore _store;
     private readonly SignatureVerifier _verifier;
     private readonly IClock _clock;
     private readonly ObjectOperations _objects;
     private readonly MultipartOperations _multipart;
 
-    public S3Endpoint(IObjectStore store, SignatureVerifier verifier, IClock clock)
+    public S3Endpoint(IS3ObjectStore store, SignatureVerifier verifier, IClock clock)
     {
         _store = store;
         _verifier = verifier;

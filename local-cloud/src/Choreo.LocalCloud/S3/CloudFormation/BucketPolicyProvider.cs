@@ -9,7 +9,7 @@ namespace Choreo.LocalCloud.S3.CloudFormation;
 /// <c>AWS::S3::BucketPolicy</c>: records <c>PolicyDocument</c> on the stack account's bucket named by <c>Bucket</c>;
 /// S3 evaluates it on every request (see <c>BucketPolicyDecision</c>). Ref is the bucket name.
 /// </summary>
-public sealed class BucketPolicyProvider(IObjectStore store) : IResourceProvider
+public sealed class BucketPolicyProvider(IS3ObjectStore store) : IResourceProvider
 {
     public string ResourceType => "AWS::S3::BucketPolicy";
 

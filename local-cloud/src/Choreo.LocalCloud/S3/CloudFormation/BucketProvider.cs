@@ -12,7 +12,7 @@ namespace Choreo.LocalCloud.S3.CloudFormation;
 /// <c>AWS::S3::Bucket</c>: creates the bucket in the stack's account and region, named by <c>BucketName</c> or,
 /// as CloudFormation does, <c>{stack}-{logicalid}-{random}</c> in lower case. Ref is the name.
 /// </summary>
-public sealed class BucketProvider(IObjectStore store, IClock clock) : IResourceProvider
+public sealed class BucketProvider(IS3ObjectStore store, IClock clock) : IResourceProvider
 {
     public string ResourceType => "AWS::S3::Bucket";
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Choreo.Contracts.Accounts;
 using Choreo.LocalCloud.Time;
 
 namespace Choreo.LocalCloud.S3.Storage;
@@ -13,7 +14,7 @@ namespace Choreo.LocalCloud.S3.Storage;
 /// file; renaming the record over the old one is the commit, so a crash never pairs bytes with another
 /// write's metadata. Leftovers of a crash are removed at start.
 /// </summary>
-public sealed class DiskObjectStore : IObjectStore
+public sealed class DiskObjectStore : IS3ObjectStore
 {
     private const string BucketFile = "bucket.json";
     private readonly Lock _lock = new();
@@ -216,7 +217,7 @@ public sealed class DiskObjectStore : IObjectStore
     {
         string[] segments = [bucket.OwnerAccountId, bucket.Region, bucket.Name];
         if (segments.Any(segment => segment.Length == 0 || segment is "." or ".." || segment.IndexOfAny(['/', '\\', '\0']) >= 0)
-            || !(bucket.OwnerAccountId.Length == 12 && bucket.OwnerAccountId.All(char.IsAsciiDigit))
+            || !AwsAccountId.IsValid(bucket.OwnerAccountId)
             || !Accounts.AwsRegion.IsKnown(bucket.Region))
         {
             throw new ArgumentException($"bucket {bucket.Name} of account {bucket.OwnerAccountId} in region {bucket.Region} has no safe storage folder");

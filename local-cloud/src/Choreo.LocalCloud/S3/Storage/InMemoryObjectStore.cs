@@ -3,7 +3,7 @@ using Choreo.LocalCloud.Time;
 namespace Choreo.LocalCloud.S3.Storage;
 
 /// <summary>Buckets and objects in memory: for tests and <c>choreo serve</c> without a state directory.</summary>
-public sealed class InMemoryObjectStore(IClock clock) : IObjectStore
+public sealed class InMemoryObjectStore(IClock clock) : IS3ObjectStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, BucketRecord> _buckets = new(StringComparer.Ordinal);

@@ -221,7 +221,14 @@ public sealed class SqsApi(SqsQueues queues) : IAwsJsonService
         {
             var dataType = node?["DataType"]?.GetValue<string>()
                 ?? throw new AwsServiceException("InvalidParameterValue", $"The message attribute '{name}' must contain a non-empty attribute type.");
-            var binary = node["BinaryValue"]?.GetValue<string>() is { } base64 ? Convert.FromBase64String(base64) : null;
+            byte[]? binary = null;
+            if (node["BinaryValue"]?.GetValue<string>() is { } base64)
+            {
+                binary = new byte[base64.Length];
+                binary = Convert.TryFromBase64String(base64, binary, out var length)
+                    ? binary[..length]
+                    : throw new AwsServiceException("InvalidParameterValue", $"The message attribute '{name}' has a BinaryValue that is not base64.");
+            }
             attributes[name] = new MessageAttribute(dataType, node["StringValue"]?.GetValue<string>(), binary);
         }
         return attributes;

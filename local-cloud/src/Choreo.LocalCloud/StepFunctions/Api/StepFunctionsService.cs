@@ -11,6 +11,7 @@ using Choreo.LocalCloud.StepFunctions.Asl.Parsing;
 using Choreo.LocalCloud.StepFunctions.Asl.Validation;
 using Choreo.LocalCloud.StepFunctions.Execution;
 using Choreo.LocalCloud.StepFunctions.Integrations;
+using Choreo.LocalCloud.StepFunctions.MapRuns;
 using Choreo.LocalCloud.Time;
 
 namespace Choreo.LocalCloud.StepFunctions.Api;
@@ -32,7 +33,9 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
     /// <param name="events">EventBridge, for the putEvents integration (absent: that resource is refused).</param>
     /// <param name="lambda">Lambda, for lambda:invoke and function ARNs (absent: those resources are refused).</param>
     /// <param name="dynamoDb">DynamoDB, for the dynamodb and aws-sdk:dynamodb resources (absent: those resources are refused).</param>
-    public StepFunctionsService(IClock clock, IEventBusGateway? events = null, ILambdaInvoker? lambda = null, IDynamoDbGateway? dynamoDb = null)
+    /// <param name="buckets">S3, for Distributed Map ItemReader and ResultWriter (absent: those fail at run time).</param>
+    public StepFunctionsService(
+        IClock clock, IEventBusGateway? events = null, ILambdaInvoker? lambda = null, IDynamoDbGateway? dynamoDb = null, IBucketObjects? buckets = null)
     {
         Clock = clock;
         Tokens = new TaskTokenStore();
@@ -52,7 +55,11 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
             integrations.Add(new DynamoDbIntegration(dynamoDb));
         }
 
-        _services = new ExecutionServices(clock, Tokens, integrations);
+        _services = new ExecutionServices(clock, Tokens, integrations)
+        {
+            Buckets = buckets,
+            ExecutionStarted = run => _executions.TryAdd(run.ExecutionArn, run),
+        };
     }
 
     public string TargetPrefix => "AWSStepFunctions";
@@ -89,6 +96,10 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
             "SendTaskSuccess" => SendTaskSuccess(body, caller),
             "SendTaskFailure" => SendTaskFailure(body, caller),
             "SendTaskHeartbeat" => SendTaskHeartbeat(body, caller),
+            "RedriveExecution" => RedriveExecution(body, caller),
+            "ListMapRuns" => ListMapRuns(body, caller),
+            "DescribeMapRun" => DescribeMapRun(body, caller),
+            "UpdateMapRun" => UpdateMapRun(body, caller),
             "StartSyncExecution" => null!,
             _ => throw new AwsServiceException("UnknownOperationException", $"The operation {operation} is not supported by local-cloud's Step Functions"),
         };
@@ -354,15 +365,40 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
 
     private JsonObject ListExecutions(JsonObject body, AccountContext caller)
     {
-        var machine = FindMachine(Required(body, "stateMachineArn"), caller);
-        if (machine.IsExpress)
+        var machineArn = Optional(body, "stateMachineArn");
+        var mapRunArn = Optional(body, "mapRunArn");
+        if ((machineArn is null) == (mapRunArn is null))
         {
-            throw new AwsServiceException("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
+            throw new AwsServiceException("ValidationException", "Must provide a StateMachine ARN or a MapRun ARN");
+        }
+
+        Func<ExecutionRun, bool> belongs;
+        if (mapRunArn is not null)
+        {
+            var mapRun = FindMapRun(mapRunArn, caller);
+            belongs = e => e.MapRunArn == mapRun.Arn;
+        }
+        else
+        {
+            var machine = FindMachine(machineArn!, caller);
+            if (machine.IsExpress)
+            {
+                throw new AwsServiceException("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
+            }
+
+            belongs = e => e.StateMachine.Arn == machine.Arn;
         }
 
         var filter = Optional(body, "statusFilter");
+        var redriveFilter = Optional(body, "redriveFilter");
+        if (redriveFilter is not null and not ("REDRIVEN" or "NOT_REDRIVEN"))
+        {
+            throw new AwsServiceException("ValidationException", $"1 validation error detected: Value '{redriveFilter}' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value set: [REDRIVEN, NOT_REDRIVEN]");
+        }
+
         var all = _executions.Values
-            .Where(e => e.StateMachine.Arn == machine.Arn && (filter is null || e.Status.ToString() == filter))
+            .Where(e => belongs(e) && (filter is null || e.Status.ToString() == filter)
+                && (redriveFilter is null || (e.RedriveCount > 0) == (redriveFilter == "REDRIVEN")))
             .OrderByDescending(e => e.StartDate).ThenBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
         var (page, next) = Page(all, body);
@@ -381,6 +417,17 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
                 if (e.StopDate is { } stop)
                 {
                     item["stopDate"] = Epoch(stop);
+                }
+
+                if (e.MapRunArn is not null)
+                {
+                    item["mapRunArn"] = e.MapRunArn;
+                }
+
+                if (e.RedriveDate is { } redriven)
+                {
+                    item["redriveCount"] = e.RedriveCount;
+                    item["redriveDate"] = Epoch(redriven);
                 }
 
                 return (JsonNode?)item;
@@ -549,7 +596,148 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
             result["cause"] = run.Cause;
         }
 
+        if (run.MapRunArn is not null)
+        {
+            result["mapRunArn"] = run.MapRunArn;
+        }
+
+        result["redriveCount"] = run.RedriveCount;
+        if (run.RedriveDate is { } redriven)
+        {
+            result["redriveDate"] = Epoch(redriven);
+        }
+
+        if (!run.StateMachine.IsExpress)
+        {
+            var reason = run.WhyNotRedrivable();
+            result["redriveStatus"] = reason is null ? "REDRIVABLE" : run.MapRunArn is not null && run.Status != ExecutionStatus.SUCCEEDED ? "REDRIVABLE_BY_MAP_RUN" : "NOT_REDRIVABLE";
+            if (reason is not null)
+            {
+                result["redriveStatusReason"] = reason;
+            }
+        }
+
         return result;
+    }
+
+    private JsonObject RedriveExecution(JsonObject body, AccountContext caller)
+    {
+        var arn = Required(body, "executionArn");
+        var run = FindExecution(arn, caller, allowExpress: true);
+        if (!run.Redrive())
+        {
+            throw new AwsServiceException("ExecutionNotRedrivable", $"Execution '{arn}' cannot be redriven: {run.WhyNotRedrivable() ?? "it is already running"}");
+        }
+
+        return new JsonObject { ["redriveDate"] = Epoch(run.RedriveDate ?? Clock.UtcNow) };
+    }
+
+    private JsonObject ListMapRuns(JsonObject body, AccountContext caller)
+    {
+        var execution = FindExecution(Required(body, "executionArn"), caller, allowExpress: false);
+        var (page, next) = Page(_services.MapRuns.Of(execution.ExecutionArn).ToList(), body);
+        var result = new JsonObject
+        {
+            ["mapRuns"] = new JsonArray(page.Select(r =>
+            {
+                var item = new JsonObject
+                {
+                    ["executionArn"] = r.ExecutionArn,
+                    ["mapRunArn"] = r.Arn,
+                    ["stateMachineArn"] = r.ChildMachine.Arn,
+                    ["startDate"] = Epoch(r.StartDate),
+                };
+                if (r.StopDate is { } stop)
+                {
+                    item["stopDate"] = Epoch(stop);
+                }
+
+                return (JsonNode?)item;
+            }).ToArray()),
+        };
+        if (next is not null)
+        {
+            result["nextToken"] = next;
+        }
+
+        return result;
+    }
+
+    private JsonObject DescribeMapRun(JsonObject body, AccountContext caller)
+    {
+        var run = FindMapRun(Required(body, "mapRunArn"), caller);
+        var (items, executions) = run.Count();
+        var result = new JsonObject
+        {
+            ["mapRunArn"] = run.Arn,
+            ["executionArn"] = run.ExecutionArn,
+            ["status"] = run.Status.ToString(),
+            ["startDate"] = Epoch(run.StartDate),
+            ["maxConcurrency"] = run.MaxConcurrency,
+            ["toleratedFailurePercentage"] = run.ToleratedFailurePercentage,
+            ["toleratedFailureCount"] = run.ToleratedFailureCount,
+            ["itemCounts"] = items.ToJson(),
+            ["executionCounts"] = executions.ToJson(),
+            ["redriveCount"] = run.RedriveCount,
+        };
+        if (run.StopDate is { } stop)
+        {
+            result["stopDate"] = Epoch(stop);
+        }
+
+        if (run.RedriveDate is { } redriven)
+        {
+            result["redriveDate"] = Epoch(redriven);
+        }
+
+        return result;
+    }
+
+    private JsonObject UpdateMapRun(JsonObject body, AccountContext caller)
+    {
+        var run = FindMapRun(Required(body, "mapRunArn"), caller);
+        int? maxConcurrency = null;
+        int? count = null;
+        double? percentage = null;
+        if (body["maxConcurrency"] is JsonValue mc)
+        {
+            maxConcurrency = mc.TryGetValue<int>(out var m) && m is >= 0 and <= Asl.Distributed.DistributedMapSettings.ConcurrencyLimit
+                ? m
+                : throw new AwsServiceException("ValidationException", $"1 validation error detected: Value '{mc.ToJsonString()}' at 'maxConcurrency' failed to satisfy constraint: Member must have value less than or equal to {Asl.Distributed.DistributedMapSettings.ConcurrencyLimit}");
+        }
+
+        if (body["toleratedFailureCount"] is JsonValue tc)
+        {
+            count = tc.TryGetValue<int>(out var c) && c >= 0
+                ? c
+                : throw new AwsServiceException("ValidationException", $"1 validation error detected: Value '{tc.ToJsonString()}' at 'toleratedFailureCount' failed to satisfy constraint: Member must have value greater than or equal to 0");
+        }
+
+        if (body["toleratedFailurePercentage"] is JsonValue tp)
+        {
+            percentage = JsonText.TryGetDouble(tp, out var p) && p is >= 0 and <= 100
+                ? p
+                : throw new AwsServiceException("ValidationException", $"1 validation error detected: Value '{tp.ToJsonString()}' at 'toleratedFailurePercentage' failed to satisfy constraint: Member must have value less than or equal to 100");
+        }
+
+        if (maxConcurrency is null && count is null && percentage is null)
+        {
+            throw new AwsServiceException("ValidationException", "At least one of maxConcurrency, toleratedFailureCount or toleratedFailurePercentage must be given");
+        }
+
+        run.Update(maxConcurrency, count, percentage);
+        return new JsonObject();
+    }
+
+    private MapRun FindMapRun(string arn, AccountContext caller)
+    {
+        CheckArn(arn, "mapRun");
+        if (_services.MapRuns.Find(arn) is { } run && run.Parent.Account == caller)
+        {
+            return run;
+        }
+
+        throw new AwsServiceException("ResourceNotFound", $"Resource not found: '{arn}'");
     }
 
     private StateMachineRecord FindMachine(string arn, AccountContext caller)

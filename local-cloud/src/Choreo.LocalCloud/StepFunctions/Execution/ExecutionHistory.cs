@@ -75,6 +75,15 @@ public sealed class ExecutionHistory(bool enforceLimit)
         }
     }
 
+    /// <summary>Opens an ended history again: a redrive appends to it.</summary>
+    public void Reopen()
+    {
+        lock (_gate)
+        {
+            _sealed = false;
+        }
+    }
+
     public IReadOnlyList<HistoryEvent> Snapshot()
     {
         lock (_gate)

@@ -16,10 +16,23 @@ public sealed class ExecutionRun
     /// <summary>AWS's payload limit for state input and output: 256 KB.</summary>
     public const int MaxPayloadBytes = 262_144;
 
-    private readonly CancellationTokenSource _stop = new();
-    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>AWS ends an Express execution after five minutes.</summary>
+    public const int ExpressTimeoutSeconds = 300;
+
+    /// <summary>AWS redrives an execution only within 14 days of its end.</summary>
+    public static readonly TimeSpan RedriveWindow = TimeSpan.FromDays(14);
+
+    // A line of work running states that never wait (a Pass/Choice loop) gives the thread pool back this often.
+    private const int TransitionsBetweenYields = 256;
+
     private readonly JsonObject _sharedContext;
     private readonly object _gate = new();
+    private CancellationTokenSource _stop = new();
+    private TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Where a redrive resumes: the top-level state that was running when the execution ended, and its input.
+    private string? _resumeState;
+    private string? _resumeInput;
 
     public ExecutionRun(StateMachineRecord stateMachine, string executionArn, string name, string input, ExecutionServices services)
     {
@@ -60,15 +73,112 @@ public sealed class ExecutionRun
 
     public string? Cause { get; private set; }
 
-    /// <summary>Completes when the execution has ended, whatever its status.</summary>
-    public Task Completion => _completion.Task;
+    /// <summary>The Map Run that started this execution as one of its children, if any.</summary>
+    public string? MapRunArn { get; init; }
+
+    public int RedriveCount { get; private set; }
+
+    public DateTimeOffset? RedriveDate { get; private set; }
+
+    /// <summary>True while a redriven execution runs (a Distributed Map then resumes its Map Run).</summary>
+    public bool IsRedriving { get; private set; }
+
+    /// <summary>Completes when the execution has ended, whatever its status (a redrive starts a new wait).</summary>
+    public Task Completion
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _completion.Task;
+            }
+        }
+    }
 
     /// <summary>Starts the execution in the background.</summary>
     public void Start()
     {
         // The first activity begins here, before the caller returns, so a virtual clock cannot move first.
         var thread = new ExecutionThread(Services.Activity, 0);
-        _ = Task.Run(() => RunAsync(thread));
+        _ = Task.Run(() => RunAsync(thread, StateMachine.Graph.StartAt, JsonText.Parse(Input), redriven: false));
+    }
+
+    /// <summary>Why RedriveExecution would refuse this execution now, or null if it may be redriven.</summary>
+    public string? WhyNotRedrivable()
+    {
+        lock (_gate)
+        {
+            if (StateMachine.IsExpress)
+            {
+                return "Express executions cannot be redriven";
+            }
+
+            if (MapRunArn is not null)
+            {
+                return $"Execution is a child workflow execution of the Map Run {MapRunArn}; redrive its parent execution";
+            }
+
+            if (Status is ExecutionStatus.RUNNING or ExecutionStatus.SUCCEEDED)
+            {
+                return $"Execution is {Status} and cannot be redriven";
+            }
+
+            if (StopDate is { } stop && Services.Clock.UtcNow - stop > RedriveWindow)
+            {
+                return "Execution can only be redriven within 14 days of its end";
+            }
+
+            if (_resumeState is null)
+            {
+                return "Execution failed before any state ran, so there is nothing to redrive";
+            }
+
+            if (History.EnforcesLimit && History.Count >= ExecutionHistory.MaxEvents - 1)
+            {
+                return "Execution has reached the maximum number of history events (25000) and cannot be redriven";
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// RedriveExecution: runs the execution again from the top-level state it ended in, with that state's input;
+    /// false (nothing changed) when <see cref="WhyNotRedrivable"/> refuses.
+    /// </summary>
+    public bool Redrive()
+    {
+        string state;
+        JsonNode? input;
+        ExecutionThread thread;
+        lock (_gate)
+        {
+            if (WhyNotRedrivable() is not null)
+            {
+                return false;
+            }
+
+            state = _resumeState!;
+            input = JsonText.Parse(_resumeInput ?? "null");
+            RedriveCount++;
+            RedriveDate = Services.Clock.UtcNow;
+            IsRedriving = true;
+            Status = ExecutionStatus.RUNNING;
+            StopDate = null;
+            Output = null;
+            Error = null;
+            Cause = null;
+            _stop = new CancellationTokenSource();
+            _completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _sharedContext["Execution"]!["RedriveCount"] = RedriveCount;
+            History.Reopen();
+            thread = new ExecutionThread(Services.Activity, History.Count);
+            var count = RedriveCount;
+            AddEvent(thread, "ExecutionRedriven", "executionRedrivenEventDetails", () => new JsonObject { ["redriveCount"] = count });
+        }
+
+        _ = Task.Run(() => RunAsync(thread, state, input, redriven: true));
+        return true;
     }
 
     /// <summary>StopExecution: aborts a running execution with the given error and cause.</summary>
@@ -99,15 +209,34 @@ public sealed class ExecutionRun
     }
 
     /// <summary>Runs a graph (the machine, a branch, an iteration) from its StartAt to its end, returning its output.</summary>
-    public async Task<JsonNode?> RunGraphAsync(StateGraph graph, JsonNode? input, ExecutionThread thread, CancellationToken cancellationToken)
+    public Task<JsonNode?> RunGraphAsync(StateGraph graph, JsonNode? input, ExecutionThread thread, CancellationToken cancellationToken) =>
+        RunGraphAsync(graph, graph.StartAt, input, thread, cancellationToken);
+
+    private async Task<JsonNode?> RunGraphAsync(StateGraph graph, string startAt, JsonNode? input, ExecutionThread thread, CancellationToken cancellationToken)
     {
-        var name = graph.StartAt;
+        var name = startAt;
         var current = input;
+        var transitions = 0;
+        var topLevel = ReferenceEquals(graph, StateMachine.Graph);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (++transitions % TransitionsBetweenYields == 0)
+            {
+                await Task.Yield();
+            }
+
             var state = graph.States[name];
-            var inputText = History.IsRecording ? JsonText.Serialize(current) : null;
+            var inputText = History.IsRecording || topLevel ? JsonText.Serialize(current) : null;
+            if (topLevel && !StateMachine.IsExpress)
+            {
+                lock (_gate)
+                {
+                    _resumeState = name;
+                    _resumeInput = inputText;
+                }
+            }
+
             var enteredId = AddEvent(thread, state.Type + "StateEntered", "stateEnteredEventDetails", () => new JsonObject
             {
                 ["name"] = state.Name,
@@ -155,23 +284,31 @@ public sealed class ExecutionRun
         }
     }
 
-    private async Task RunAsync(ExecutionThread thread)
+    private async Task RunAsync(ExecutionThread thread, string startAt, JsonNode? input, bool redriven)
     {
+        var stop = _stop;
+        var completion = _completion;
         try
         {
-            AddEvent(thread, "ExecutionStarted", "executionStartedEventDetails", () => new JsonObject
+            if (!redriven)
             {
-                ["input"] = Input,
-                ["inputDetails"] = new JsonObject { ["truncated"] = false },
-                ["roleArn"] = StateMachine.RoleArn,
-            });
-            var input = JsonText.Parse(Input);
+                AddEvent(thread, "ExecutionStarted", "executionStartedEventDetails", () => new JsonObject
+                {
+                    ["input"] = Input,
+                    ["inputDetails"] = new JsonObject { ["truncated"] = false },
+                    ["roleArn"] = StateMachine.RoleArn,
+                });
+            }
+
             JsonNode? output;
-            if (StateMachine.Graph.TimeoutSeconds is int timeoutSeconds)
+            var limit = StateMachine.IsExpress
+                ? Math.Min(StateMachine.Graph.TimeoutSeconds ?? ExpressTimeoutSeconds, ExpressTimeoutSeconds)
+                : StateMachine.Graph.TimeoutSeconds;
+            if (limit is int timeoutSeconds)
             {
-                using var timerStop = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                using var timerStop = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
                 var child = thread.Fork();
-                var work = RunChildAsync(child, input);
+                var work = RunChildAsync(child, startAt, input, stop.Token);
                 var timer = Services.Clock.DelayAsync(TimeSpan.FromSeconds(timeoutSeconds), timerStop.Token);
                 var first = await thread.WaitAsync(Task.WhenAny(work, timer)).ConfigureAwait(false);
                 await timerStop.CancelAsync().ConfigureAwait(false);
@@ -185,7 +322,7 @@ public sealed class ExecutionRun
             }
             else
             {
-                output = await RunGraphAsync(StateMachine.Graph, input, thread, _stop.Token).ConfigureAwait(false);
+                output = await RunGraphAsync(StateMachine.Graph, startAt, input, thread, stop.Token).ConfigureAwait(false);
             }
 
             lock (_gate)
@@ -209,7 +346,7 @@ public sealed class ExecutionRun
         {
             Fail(StatesErrorNames.Runtime, limit.Message, thread.LastEventId);
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // Stopped or timed out: the closing event is already written.
         }
@@ -220,15 +357,15 @@ public sealed class ExecutionRun
         finally
         {
             thread.Dispose();
-            _completion.TrySetResult();
+            completion.TrySetResult();
         }
     }
 
-    private async Task<JsonNode?> RunChildAsync(ExecutionThread child, JsonNode? input)
+    private async Task<JsonNode?> RunChildAsync(ExecutionThread child, string startAt, JsonNode? input, CancellationToken cancellationToken)
     {
         try
         {
-            return await RunGraphAsync(StateMachine.Graph, input, child, _stop.Token).ConfigureAwait(false);
+            return await RunGraphAsync(StateMachine.Graph, startAt, input, child, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
+using Choreo.Contracts.Accounts;
 using Choreo.LocalCloud.Accounts;
 using Choreo.LocalCloud.Hosting;
 
@@ -102,7 +103,7 @@ public sealed class TaskTokenStore
         {
             var raw = Encoding.UTF8.GetString(Convert.FromBase64String(token[Prefix.Length..]));
             var parts = raw.Split('|', 3);
-            if (parts.Length != 3 || parts[0].Length != 12 || !parts[0].All(char.IsAsciiDigit))
+            if (parts.Length != 3 || !AwsAccountId.IsValid(parts[0]))
             {
                 return false;
             }

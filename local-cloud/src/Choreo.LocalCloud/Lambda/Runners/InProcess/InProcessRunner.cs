@@ -11,7 +11,7 @@ public sealed class InProcessRunner(IInProcessFunctionFactory factory, Action<st
 {
     private readonly ConcurrentDictionary<string, Lazy<IInProcessFunction>> _instances = new(StringComparer.Ordinal);
 
-    public async Task<FunctionOutcome> RunAsync(LambdaFunction function, IReadOnlyDictionary<string, string> environment, string payload, InvocationContext context, CancellationToken cancellationToken)
+    public async Task<FunctionOutcome> RunAsync(LambdaFunction function, IReadOnlyDictionary<string, string> environment, string payload, LambdaInvocationContext context, CancellationToken cancellationToken)
     {
         IInProcessFunction instance;
         try

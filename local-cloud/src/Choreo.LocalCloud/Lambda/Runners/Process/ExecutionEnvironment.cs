@@ -60,7 +60,7 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
         return instance;
     }
 
-    public async Task<FunctionOutcome> InvokeAsync(string payload, InvocationContext context, CancellationToken cancellationToken)
+    public async Task<FunctionOutcome> InvokeAsync(string payload, LambdaInvocationContext context, CancellationToken cancellationToken)
     {
         _currentRequestId = context.RequestId;
         try

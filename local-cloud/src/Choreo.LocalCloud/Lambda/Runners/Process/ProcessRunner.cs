@@ -12,7 +12,7 @@ public sealed class ProcessRunner(Action<string?, string> log) : IFunctionRunner
     private readonly ConcurrentDictionary<string, ConcurrentBag<ExecutionEnvironment>> _idle = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<ExecutionEnvironment> _all = [];
 
-    public async Task<FunctionOutcome> RunAsync(LambdaFunction function, IReadOnlyDictionary<string, string> environment, string payload, InvocationContext context, CancellationToken cancellationToken)
+    public async Task<FunctionOutcome> RunAsync(LambdaFunction function, IReadOnlyDictionary<string, string> environment, string payload, LambdaInvocationContext context, CancellationToken cancellationToken)
     {
         var idle = _idle.GetOrAdd(function.Arn, _ => []);
         ExecutionEnvironment? instance = null;

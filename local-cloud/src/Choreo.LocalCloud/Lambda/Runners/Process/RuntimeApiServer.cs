@@ -50,7 +50,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     }
 
     /// <summary>Queues one invocation for the runtime and waits for its response or error.</summary>
-    public async Task<FunctionOutcome> InvokeAsync(string payload, InvocationContext context, CancellationToken cancellationToken)
+    public async Task<FunctionOutcome> InvokeAsync(string payload, LambdaInvocationContext context, CancellationToken cancellationToken)
     {
         var pending = new PendingInvocation(payload, context);
         _inFlight[context.RequestId] = pending;
@@ -161,7 +161,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private sealed record PendingInvocation(string Payload, InvocationContext Context)
+    private sealed record PendingInvocation(string Payload, LambdaInvocationContext Context)
     {
         public TaskCompletionSource<FunctionOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

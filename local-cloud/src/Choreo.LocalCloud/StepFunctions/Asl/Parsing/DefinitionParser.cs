@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Choreo.LocalCloud.StepFunctions.Asl.Distributed;
 using Choreo.LocalCloud.StepFunctions.Asl.Intrinsics;
 using Choreo.LocalCloud.StepFunctions.Asl.Json;
 using Choreo.LocalCloud.StepFunctions.Asl.Paths;
@@ -15,7 +16,7 @@ namespace Choreo.LocalCloud.StepFunctions.Asl.Parsing;
 /// <see cref="StateGraph"/>. Problems are reported the way CreateStateMachine reports them, e.g.
 /// <c>SCHEMA_VALIDATION_FAILED: … at /States/X/Next</c>; JSONata and variables are refused as not supported yet.
 /// </summary>
-public sealed class DefinitionParser
+public sealed partial class DefinitionParser
 {
     private static readonly HashSet<string> CommonFields = ["Type", "Comment", "InputPath", "OutputPath", "Next", "End"];
 
@@ -65,6 +66,8 @@ public sealed class DefinitionParser
         {
             throw new InvalidDefinitionException([DefinitionDiagnostic.Error("UNSUPPORTED_FEATURE", "The JSONata query language is not supported yet by local-cloud", "/QueryLanguage")]);
         }
+
+        parser.CheckQueryLanguage(obj, string.Empty);
 
         var graph = parser.ReadGraph(obj, string.Empty, topLevel: true);
         if (parser._problems.Count > 0 || graph is null)
@@ -200,13 +203,11 @@ public sealed class DefinitionParser
 
         foreach (var (key, _) in obj)
         {
-            if (key == "QueryLanguage" && JsonText.TryGetString(obj[key], out var language) && language == "JSONPath")
+            if (key == "QueryLanguage")
             {
-                // An explicit JSONPath is the default AWS assumes; only JSONata needs another engine.
-                continue;
+                CheckQueryLanguage(obj, at);
             }
-
-            if (key is "Assign" or "Output" or "Arguments" or "QueryLanguage")
+            else if (key is "Assign" or "Output" or "Arguments")
             {
                 Problem("UNSUPPORTED_FEATURE", $"Field '{key}' (JSONata and variables) is not supported yet by local-cloud", $"{at}/{key}");
             }
@@ -512,26 +513,15 @@ public sealed class DefinitionParser
     {
         var processorField = obj.ContainsKey("ItemProcessor") ? "ItemProcessor" : "Iterator";
         StateGraph? processor = null;
+        DistributedMapSettings? distributed = null;
         if (obj[processorField] is JsonObject processorObj)
         {
-            if (processorObj["ProcessorConfig"] is JsonObject config && JsonText.TryGetString(config["Mode"], out var mode) && mode == "DISTRIBUTED")
-            {
-                Problem("UNSUPPORTED_FEATURE", "Distributed Map is not supported yet by local-cloud", $"{at}/{processorField}/ProcessorConfig/Mode");
-            }
-
+            distributed = ReadDistributed(obj, processorObj, processorField, at);
             processor = ReadGraph(processorObj, $"{at}/{processorField}", topLevel: false);
         }
         else
         {
             Problem("SCHEMA_VALIDATION_FAILED", "The field 'ItemProcessor' is required", at);
-        }
-
-        foreach (var distributedOnly in new[] { "ItemReader", "ItemBatcher", "ResultWriter" })
-        {
-            if (obj.ContainsKey(distributedOnly))
-            {
-                Problem("UNSUPPORTED_FEATURE", $"Field '{distributedOnly}' (Distributed Map) is not supported yet by local-cloud", $"{at}/{distributedOnly}");
-            }
         }
 
         if (obj.ContainsKey("ItemSelector") && obj.ContainsKey("Parameters"))
@@ -540,6 +530,11 @@ public sealed class DefinitionParser
         }
 
         var maxConcurrency = obj.TryGetPropertyValue("MaxConcurrency", out var mc) ? NonNegativeInt(mc, $"{at}/MaxConcurrency") ?? 0 : 0;
+        if (distributed is not null && maxConcurrency > DistributedMapSettings.ConcurrencyLimit)
+        {
+            Problem("SCHEMA_VALIDATION_FAILED", $"MaxConcurrency must be at most {DistributedMapSettings.ConcurrencyLimit} for a Distributed Map", $"{at}/MaxConcurrency");
+        }
+
         double? percentage = null;
         if (obj.TryGetPropertyValue("ToleratedFailurePercentage", out var tp))
         {
@@ -565,6 +560,7 @@ public sealed class DefinitionParser
             ToleratedFailureCountPath = ReferencePath(obj, "ToleratedFailureCountPath", at),
             ToleratedFailurePercentage = percentage,
             ToleratedFailurePercentagePath = ReferencePath(obj, "ToleratedFailurePercentagePath", at),
+            Distributed = distributed,
             ResultSelector = Template(obj, "ResultSelector", at),
             ResultPath = ReadDataPath(obj, "ResultPath", at),
             Retry = ReadRetry(obj, at),

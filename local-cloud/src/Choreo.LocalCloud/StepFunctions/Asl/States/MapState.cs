@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Choreo.LocalCloud.StepFunctions.Asl.Distributed;
 using Choreo.LocalCloud.StepFunctions.Asl.Json;
 using Choreo.LocalCloud.StepFunctions.Asl.Paths;
 using Choreo.LocalCloud.StepFunctions.Execution;
+using Choreo.LocalCloud.StepFunctions.MapRuns;
 
 namespace Choreo.LocalCloud.StepFunctions.Asl.States;
 
 /// <summary>
-/// Inline Map: runs the item processor once per item of ItemsPath (at most MaxConcurrency at a time, and
-/// never more than AWS's 40 for inline maps), collecting outputs in item order.
+/// Map: inline, it runs the item processor once per item of ItemsPath (at most MaxConcurrency at a time, and
+/// never more than AWS's 40 for inline maps), collecting outputs in item order; distributed, a
+/// <see cref="DistributedMapRunner"/> runs the items as child executions of a Map Run.
 /// </summary>
 public sealed class MapState : RecoverableState
 {
@@ -36,9 +39,11 @@ public sealed class MapState : RecoverableState
 
     public JsonPath? ToleratedFailurePercentagePath { get; init; }
 
+    /// <summary>Set when ProcessorConfig.Mode is DISTRIBUTED: iterations run as child executions of a Map Run.</summary>
+    public DistributedMapSettings? Distributed { get; init; }
+
     protected override async Task<JsonNode?> ExecuteOnceAsync(StateInvocation invocation, JsonNode? effectiveInput)
     {
-        var items = ReadItems(invocation, effectiveInput);
         var maxConcurrency = MaxConcurrencyPath is { } mcp ? ReadInteger(invocation, mcp, effectiveInput, "MaxConcurrencyPath") : MaxConcurrency;
         var toleratedCount = ToleratedFailureCountPath is { } tcp
             ? ReadInteger(invocation, tcp, effectiveInput, "ToleratedFailureCountPath")
@@ -46,6 +51,14 @@ public sealed class MapState : RecoverableState
         var toleratedPercentage = ToleratedFailurePercentagePath is { } tpp
             ? ReadPercentage(invocation, tpp, effectiveInput)
             : ToleratedFailurePercentage;
+        if (Distributed is { } distributed)
+        {
+            return await new DistributedMapRunner(this, distributed, invocation)
+                .RunAsync(effectiveInput, () => ReadItems(invocation, effectiveInput), maxConcurrency, toleratedCount, toleratedPercentage)
+                .ConfigureAwait(false);
+        }
+
+        var items = ReadItems(invocation, effectiveInput);
         var tolerant = toleratedCount is not null || toleratedPercentage is not null;
 
         var run = invocation.Run;

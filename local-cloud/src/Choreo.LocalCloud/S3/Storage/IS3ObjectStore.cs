@@ -7,7 +7,7 @@ namespace Choreo.LocalCloud.S3.Storage;
 /// object under a key in one atomic step, <see cref="OpenObject"/> reads one back. In-process callers can use
 /// <see cref="PutObjectAsync"/> and <see cref="OpenObject"/> directly (no S3 access rules apply there).
 /// </summary>
-public interface IObjectStore
+public interface IS3ObjectStore
 {
     BucketRecord? FindBucket(string name);
 

@@ -8,12 +8,12 @@ namespace Choreo.Worker.Functions.Hosting;
 /// One worker function, ready to invoke: the handler its <c>_HANDLER</c> names plus the clients it owns
 /// (created once, reused by every invocation, released on dispose).
 /// </summary>
-public sealed class WorkerFunction : IFunctionHandler, IDisposable
+public sealed class HostedFunction : IFunctionHandler, IDisposable
 {
     private readonly IFunctionHandler _handler;
     private readonly IReadOnlyList<IDisposable> _owned;
 
-    internal WorkerFunction(string handlerName, WorkerConfiguration configuration, JsonLineLogger log, IFunctionHandler handler, IReadOnlyList<IDisposable> owned)
+    internal HostedFunction(string handlerName, WorkerConfiguration configuration, JsonLineLogger log, IFunctionHandler handler, IReadOnlyList<IDisposable> owned)
     {
         HandlerName = handlerName;
         Configuration = configuration;
