@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Events;
 using Choreo.Contracts;
+using Choreo.Contracts.Accounts;
 using Choreo.Orchestrator.Bus;
 using Constructs;
 
@@ -12,7 +12,7 @@ namespace Choreo.Orchestrator;
 /// the worker account. EventBridge checks that policy when the worker's return rule targets this bus, so
 /// this stack must be deployed before the worker stack (the stage declares that dependency).
 /// </summary>
-public sealed partial class OrchestratorAccessStack : Stack
+public sealed class OrchestratorAccessStack : Stack
 {
     /// <summary>The bus the workflow stack imports by name.</summary>
     public IEventBus Bus { get; }
@@ -22,7 +22,7 @@ public sealed partial class OrchestratorAccessStack : Stack
 
     public OrchestratorAccessStack(Construct scope, string id, OrchestratorAccessStackProps props) : base(scope, id, props)
     {
-        if (props.WorkerAccount is null || !AccountId().IsMatch(props.WorkerAccount))
+        if (!AwsAccountId.IsValid(props.WorkerAccount))
         {
             throw new ArgumentException($"OrchestratorAccessStack {id}: WorkerAccount '{props.WorkerAccount}' is not a 12-digit AWS account id.", nameof(props));
         }
@@ -31,7 +31,4 @@ public sealed partial class OrchestratorAccessStack : Stack
         WorkerAdmission = bus.AdmitPeer("AdmitWorkerAccount", new PeerAdmission(props.WorkerAccount, [Sources.Worker], DetailTypes.WorkerToOrchestrator));
         Bus = bus.Bus;
     }
-
-    [GeneratedRegex("^[0-9]{12}$")]
-    private static partial Regex AccountId();
 }

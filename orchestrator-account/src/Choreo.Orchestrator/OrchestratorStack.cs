@@ -1,10 +1,10 @@
-using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.Events.Targets;
 using Amazon.CDK.AWS.SQS;
 using Amazon.CDK.AWS.StepFunctions;
 using Choreo.Contracts;
+using Choreo.Contracts.Accounts;
 using Choreo.Orchestrator.Bus;
 using Choreo.Orchestrator.Finisher;
 using Choreo.Orchestrator.Forwarding;
@@ -18,7 +18,7 @@ namespace Choreo.Orchestrator;
 /// Its bus and bus policy are in <see cref="OrchestratorAccessStack"/>; the forward rule's target needs the
 /// worker access stack's policy, so a stage deploys this stack after both access stacks.
 /// </summary>
-public sealed partial class OrchestratorStack : Stack
+public sealed class OrchestratorStack : Stack
 {
     /// <summary>The account's bus (the default bus unless <see cref="OrchestratorStackProps.BusName"/> says otherwise).</summary>
     public IEventBus Bus { get; }
@@ -34,7 +34,7 @@ public sealed partial class OrchestratorStack : Stack
 
     public OrchestratorStack(Construct scope, string id, OrchestratorStackProps props) : base(scope, id, props)
     {
-        if (props.WorkerAccount is null || !AccountId().IsMatch(props.WorkerAccount))
+        if (!AwsAccountId.IsValid(props.WorkerAccount))
         {
             throw new ArgumentException($"OrchestratorStack {id}: WorkerAccount '{props.WorkerAccount}' is not a 12-digit AWS account id.", nameof(props));
         }
@@ -112,7 +112,4 @@ public sealed partial class OrchestratorStack : Stack
             throw new ArgumentException($"OrchestratorStack {id}: MaxEventAge is {maxEventAge} s; EventBridge accepts {minEventAgeSeconds} to {maxEventAgeSeconds} s.", nameof(props));
         }
     }
-
-    [GeneratedRegex("^[0-9]{12}$")]
-    private static partial Regex AccountId();
 }

@@ -24,7 +24,15 @@ public sealed class TaskTokenTests
             OnEntry = entry =>
             {
                 var token = JsonNode.Parse(entry.Detail!)!["token"]!.GetValue<string>();
-                _ = Task.Run(() => harness!.CallAsync("SendTaskSuccess", new JsonObject { ["taskToken"] = token, ["output"] = "{\"done\":true}" }));
+                // The answer is in flight until SendTaskSuccess returns: the virtual clock must not jump to the heartbeat timeout meanwhile.
+                var answering = harness!.Clock.BeginActivity();
+                _ = Task.Run(async () =>
+                {
+                    using (answering)
+                    {
+                        await harness.CallAsync("SendTaskSuccess", new JsonObject { ["taskToken"] = token, ["output"] = "{\"done\":true}" });
+                    }
+                });
                 return Task.CompletedTask;
             },
         };

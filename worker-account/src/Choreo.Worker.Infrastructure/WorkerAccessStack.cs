@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Events;
 using Choreo.Contracts;
+using Choreo.Contracts.Accounts;
 using Choreo.Worker.Infrastructure.Events;
 using Constructs;
 
@@ -21,7 +22,7 @@ public sealed class WorkerAccessStack : Stack
 
     public WorkerAccessStack(Construct scope, string id, WorkerAccessStackProps props) : base(scope, id, props)
     {
-        if (props.OrchestratorAccount.Length != 12 || !props.OrchestratorAccount.All(char.IsAsciiDigit))
+        if (!AwsAccountId.IsValid(props.OrchestratorAccount))
         {
             throw new ArgumentException(
                 $"The orchestrator account must be 12 digits; '{props.OrchestratorAccount}' was given.", nameof(props));

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
 using Choreo.Contracts;
+using Choreo.Contracts.Accounts;
 using Choreo.Worker.Infrastructure.Events;
 using Choreo.Worker.Infrastructure.Functions;
 using Choreo.Worker.Infrastructure.Storage;
@@ -97,7 +98,7 @@ public sealed class WorkerStack : Stack
 
     private static void Validate(WorkerStackProps props)
     {
-        if (props.OrchestratorAccount.Length != 12 || !props.OrchestratorAccount.All(char.IsAsciiDigit))
+        if (!AwsAccountId.IsValid(props.OrchestratorAccount))
         {
             throw new ArgumentException(
                 $"The orchestrator account must be 12 digits; '{props.OrchestratorAccount}' was given.", nameof(props));

@@ -84,7 +84,15 @@ public sealed class UpdateStateMachineTests
             {
                 await harness!.CallAsync("UpdateStateMachine", new JsonObject { ["stateMachineArn"] = arn, ["definition"] = Bye });
                 var token = JsonNode.Parse(entry.Detail!)!["token"]!.GetValue<string>();
-                _ = Task.Run(() => harness.CallAsync("SendTaskSuccess", new JsonObject { ["taskToken"] = token, ["output"] = "{}" }));
+                // The answer is in flight until SendTaskSuccess returns: the virtual clock must not jump meanwhile.
+                var answering = harness.Clock.BeginActivity();
+                _ = Task.Run(async () =>
+                {
+                    using (answering)
+                    {
+                        await harness.CallAsync("SendTaskSuccess", new JsonObject { ["taskToken"] = token, ["output"] = "{}" });
+                    }
+                });
             },
         };
         harness = new StepFunctionsHarness(bus);
