@@ -53,7 +53,7 @@ public sealed class FaultTests(BuiltChoreo built)
         Assert.Equal([0, 2], outcome.Announced);
         Assert.Equal(3, choreo.Cloud.Invocations.All.Count(i => i.FunctionArn.Contains("sideEffect", StringComparison.OrdinalIgnoreCase) && i.Error is not null));
 
-        var timeline = Choreo.LocalCloud.Observability.ExecutionTimeline.For(choreo.Cloud, execution.ExecutionArn);
+        var timeline = choreo.Cloud.Timeline.For(execution.ExecutionArn);
         Assert.Contains(timeline, e => e.What.StartsWith("Lambda Function Invocation Result - Failure", StringComparison.Ordinal));
         Assert.Contains(timeline, e => e.Service == "events" && e.Detail.StartsWith("Delivered by rule", StringComparison.Ordinal)
             && (e.What + e.Detail).Contains("SideEffectDeadLetters", StringComparison.Ordinal));

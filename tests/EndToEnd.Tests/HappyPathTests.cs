@@ -66,7 +66,7 @@ public sealed class HappyPathTests(BuiltChoreo built)
         var execution = await choreo.RunToEndAsync(people: 3, seed: 9);
         await choreo.Cloud.EventBridge.WhenDeliveriesIdleAsync(CancellationToken.None);
 
-        var timeline = Choreo.LocalCloud.Observability.ExecutionTimeline.For(choreo.Cloud, execution.ExecutionArn);
+        var timeline = choreo.Cloud.Timeline.For(execution.ExecutionArn);
         var sideEffectsDone = timeline.Where(e => e.Service == "events" && e.What.StartsWith("async.done", StringComparison.Ordinal)).ToList();
         // Put on the worker's bus, then forwarded by the return rule to the orchestrator's, where nothing waits on it.
         Assert.Equal(3, sideEffectsDone.Count(e => e.Account == choreo.Deployment.WorkerAccount.AccountId));

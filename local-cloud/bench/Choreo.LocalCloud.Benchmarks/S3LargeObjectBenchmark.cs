@@ -3,6 +3,7 @@ using System.Globalization;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Choreo.LocalCloud.Composition;
 using Choreo.LocalCloud.Hosting;
 
 namespace Choreo.LocalCloud.Benchmarks;
@@ -19,8 +20,11 @@ public static class S3LargeObjectBenchmark
         var stateDirectory = Directory.CreateTempSubdirectory("choreo-s3-bench-").FullName;
         try
         {
-            await using var host = new LocalCloudHost(new LocalCloudOptions { Port = 0, StateDirectory = stateDirectory });
-            await host.StartAsync();
+            await using var cloud = await LocalCloudInstance.StartAsync(new LocalCloudInstanceOptions
+            {
+                Host = new LocalCloudOptions { Port = 0, StateDirectory = stateDirectory },
+            });
+            var host = cloud.Host;
             using var s3 = new AmazonS3Client(new BasicAWSCredentials("111111111111", "test"),
                 new AmazonS3Config { ServiceURL = host.BaseUrl.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
             await s3.PutBucketAsync("bench");

@@ -40,7 +40,7 @@ public sealed class MalformedPolicyTests(LocalCloudUnderAttack cloud) : IClassFi
         using var s3 = AwsClients.S3(cloud.BaseUrl, Account);
         var bucket = "legacy-" + Guid.NewGuid().ToString("N")[..12];
         await s3.PutBucketAsync(bucket);
-        cloud.Instance.Host.ObjectStore.SetBucketPolicy(bucket, """{"Statement":"notalist"}""");
+        cloud.Instance.ObjectStore.SetBucketPolicy(bucket, """{"Statement":"notalist"}""");
 
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "k", ContentBody = "v" });
         using var read = await s3.GetObjectAsync(bucket, "k");

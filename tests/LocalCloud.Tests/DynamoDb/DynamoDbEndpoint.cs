@@ -4,6 +4,7 @@ using Amazon.Runtime;
 using Choreo.LocalCloud.DynamoDb.Api;
 using Choreo.LocalCloud.DynamoDb.Storage;
 using Choreo.LocalCloud.Hosting;
+using LocalCloud.Tests.Hosting;
 
 namespace LocalCloud.Tests.DynamoDb;
 
@@ -16,7 +17,7 @@ public sealed class DynamoDbEndpoint : IAsyncLifetime
     public DynamoDbEndpoint()
     {
         Api = new DynamoDbApi(new DynamoDbTables(), new ManualClock(DateTimeOffset.Parse("2026-01-01T00:00:00Z")));
-        Host = new LocalCloudHost(new LocalCloudOptions { Port = 0 }).AddJsonService(Api);
+        Host = StandaloneEndpoint.For(new LocalCloudOptions { Port = 0 }).AddJsonService(Api);
     }
 
     public DynamoDbApi Api { get; }

@@ -18,7 +18,7 @@ public sealed class EventBridgeHarness : IAsyncDisposable
     public EventBridgeHarness(Func<string, string?>? functionPolicyOf = null)
     {
         Queues = new SqsQueues(Clock, () => new Uri("http://localhost:4566"));
-        Events = new EventBridgeService(Clock, Queues, () => Lambdas, () => StateMachines, functionPolicyOf: functionPolicyOf);
+        Events = new EventBridgeService(Clock, Queues, Lambdas, StateMachines, functionPolicyOf: functionPolicyOf);
         Api = new EventBridgeApi(Events);
         SqsApi = new SqsApi(Queues);
     }

@@ -9,7 +9,7 @@ namespace LocalCloud.Tests.Hosting;
 
 public sealed class JsonRoutingTests : IAsyncLifetime
 {
-    private readonly LocalCloudHost _host = new LocalCloudHost(new LocalCloudOptions { Port = 0 }).AddJsonService(new QueueListingService());
+    private readonly LocalCloudHost _host = StandaloneEndpoint.For(new LocalCloudOptions { Port = 0 }).AddJsonService(new QueueListingService());
     private readonly HttpClient _http = new();
 
     public Task InitializeAsync() => _host.StartAsync();
@@ -83,7 +83,7 @@ public sealed class JsonRoutingTests : IAsyncLifetime
     [Fact]
     public async Task A_second_instance_on_the_same_port_fails_with_one_clear_error()
     {
-        await using var second = new LocalCloudHost(new LocalCloudOptions { Port = _host.BaseUrl.Port });
+        await using var second = StandaloneEndpoint.For(new LocalCloudOptions { Port = _host.BaseUrl.Port });
 
         var error = await Assert.ThrowsAsync<PortInUseException>(() => second.StartAsync());
 

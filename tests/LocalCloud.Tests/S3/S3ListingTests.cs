@@ -1,18 +1,19 @@
 using Amazon.S3;
 using Amazon.S3.Model;
+using Choreo.LocalCloud.Composition;
 using Choreo.LocalCloud.Hosting;
 
 namespace LocalCloud.Tests.S3;
 
 public sealed class S3ListingTests : IAsyncLifetime
 {
-    private readonly LocalCloudHost _host = new(new LocalCloudOptions { Port = 0 });
+    private readonly LocalCloudInstance _cloud = new(new LocalCloudInstanceOptions { Host = new LocalCloudOptions { Port = 0 } });
     private AmazonS3Client _s3 = null!;
 
     public async Task InitializeAsync()
     {
-        await _host.StartAsync();
-        _s3 = S3Clients.For(_host);
+        await _cloud.StartAsync();
+        _s3 = S3Clients.For(_cloud.Host);
         await _s3.PutBucketAsync("listing");
         foreach (var key in new[] { "a/1.json", "a/2.json", "b/1.json", "b/sub/2.json", "c.json", "top.json" })
         {
@@ -23,7 +24,7 @@ public sealed class S3ListingTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _s3.Dispose();
-        await _host.DisposeAsync();
+        await _cloud.DisposeAsync();
     }
 
     [Fact]

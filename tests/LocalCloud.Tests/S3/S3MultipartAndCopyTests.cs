@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Choreo.LocalCloud.Composition;
 using Choreo.LocalCloud.Hosting;
 
 namespace LocalCloud.Tests.S3;
@@ -10,15 +11,15 @@ namespace LocalCloud.Tests.S3;
 public sealed class S3MultipartAndCopyTests : IAsyncLifetime
 {
     private const int FiveMiB = 5 * 1024 * 1024;
-    private readonly LocalCloudHost _host = new(new LocalCloudOptions { Port = 0 });
+    private readonly LocalCloudInstance _cloud = new(new LocalCloudInstanceOptions { Host = new LocalCloudOptions { Port = 0 } });
     private AmazonS3Client _source = null!;
     private AmazonS3Client _target = null!;
 
     public async Task InitializeAsync()
     {
-        await _host.StartAsync();
-        _source = S3Clients.For(_host, "222222222222");
-        _target = S3Clients.For(_host, "333333333333");
+        await _cloud.StartAsync();
+        _source = S3Clients.For(_cloud.Host, "222222222222");
+        _target = S3Clients.For(_cloud.Host, "333333333333");
         await _source.PutBucketAsync("source-bucket");
         await _target.PutBucketAsync("target-bucket");
     }
@@ -27,7 +28,7 @@ public sealed class S3MultipartAndCopyTests : IAsyncLifetime
     {
         _source.Dispose();
         _target.Dispose();
-        await _host.DisposeAsync();
+        await _cloud.DisposeAsync();
     }
 
     [Fact]

@@ -2,26 +2,27 @@ using System.Net;
 using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Choreo.LocalCloud.Composition;
 using Choreo.LocalCloud.Hosting;
 
 namespace LocalCloud.Tests.S3;
 
 public sealed class S3ObjectTests : IAsyncLifetime
 {
-    private readonly LocalCloudHost _host = new(new LocalCloudOptions { Port = 0 });
+    private readonly LocalCloudInstance _cloud = new(new LocalCloudInstanceOptions { Host = new LocalCloudOptions { Port = 0 } });
     private AmazonS3Client _s3 = null!;
 
     public async Task InitializeAsync()
     {
-        await _host.StartAsync();
-        _s3 = S3Clients.For(_host);
+        await _cloud.StartAsync();
+        _s3 = S3Clients.For(_cloud.Host);
         await _s3.PutBucketAsync("reports");
     }
 
     public async Task DisposeAsync()
     {
         _s3.Dispose();
-        await _host.DisposeAsync();
+        await _cloud.DisposeAsync();
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class S3ObjectTests : IAsyncLifetime
     public async Task Another_account_is_denied_a_bucket_it_does_not_own()
     {
         await _s3.PutObjectAsync(new PutObjectRequest { BucketName = "reports", Key = "private.txt", ContentBody = "x" });
-        using var worker = S3Clients.For(_host, "222222222222");
+        using var worker = S3Clients.For(_cloud.Host, "222222222222");
 
         var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => worker.GetObjectAsync("reports", "private.txt"));
         Assert.Equal("AccessDenied", error.ErrorCode);
@@ -115,7 +116,7 @@ public sealed class S3ObjectTests : IAsyncLifetime
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:root"},
              "Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/shared*"}]}
             """);
-        using var worker = S3Clients.For(_host, "222222222222");
+        using var worker = S3Clients.For(_cloud.Host, "222222222222");
 
         using var get = await worker.GetObjectAsync("reports", "shared.txt");
         Assert.Equal(6, get.ContentLength);
@@ -125,7 +126,7 @@ public sealed class S3ObjectTests : IAsyncLifetime
     [Fact]
     public async Task Creating_a_bucket_another_account_owns_is_BucketAlreadyExists()
     {
-        using var worker = S3Clients.For(_host, "222222222222");
+        using var worker = S3Clients.For(_cloud.Host, "222222222222");
 
         var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => worker.PutBucketAsync("reports"));
         Assert.Equal("BucketAlreadyExists", error.ErrorCode);

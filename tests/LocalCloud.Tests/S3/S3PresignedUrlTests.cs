@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Choreo.LocalCloud.Composition;
 using Choreo.LocalCloud.Hosting;
 
 namespace LocalCloud.Tests.S3;
@@ -8,16 +9,16 @@ namespace LocalCloud.Tests.S3;
 public sealed class S3PresignedUrlTests : IAsyncLifetime
 {
     private readonly ManualClock _clock = new(TimeProvider.System.GetUtcNow());
-    private readonly LocalCloudHost _host;
+    private readonly LocalCloudInstance _cloud;
     private readonly HttpClient _http = new();
     private AmazonS3Client _s3 = null!;
 
-    public S3PresignedUrlTests() => _host = new LocalCloudHost(new LocalCloudOptions { Port = 0, Clock = _clock });
+    public S3PresignedUrlTests() => _cloud = new LocalCloudInstance(new LocalCloudInstanceOptions { Host = new LocalCloudOptions { Port = 0, Clock = _clock } });
 
     public async Task InitializeAsync()
     {
-        await _host.StartAsync();
-        _s3 = S3Clients.For(_host, "222222222222");
+        await _cloud.StartAsync();
+        _s3 = S3Clients.For(_cloud.Host, "222222222222");
         await _s3.PutBucketAsync("profiles");
         await _s3.PutObjectAsync(new PutObjectRequest { BucketName = "profiles", Key = "users/7.json", ContentBody = "{\"name\":\"Ada\"}" });
     }
@@ -26,7 +27,7 @@ public sealed class S3PresignedUrlTests : IAsyncLifetime
     {
         _http.Dispose();
         _s3.Dispose();
-        await _host.DisposeAsync();
+        await _cloud.DisposeAsync();
     }
 
     private string Presign(string key, TimeSpan validFor, HttpVerb verb = HttpVerb.GET) => _s3.GetPreSignedURL(new GetPreSignedUrlRequest
@@ -100,7 +101,7 @@ public sealed class S3PresignedUrlTests : IAsyncLifetime
     [Fact]
     public async Task An_unsigned_request_is_403_AccessDenied()
     {
-        var response = await _http.GetAsync(new Uri(_host.BaseUrl, "profiles/users/7.json"));
+        var response = await _http.GetAsync(new Uri(_cloud.Host.BaseUrl, "profiles/users/7.json"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("<Code>AccessDenied</Code>", await response.Content.ReadAsStringAsync());
@@ -111,14 +112,14 @@ public sealed class S3PresignedUrlTests : IAsyncLifetime
     {
         using var virtualHosted = new AmazonS3Client(
             new Amazon.Runtime.BasicAWSCredentials("222222222222", "test"),
-            new AmazonS3Config { ServiceURL = $"http://localhost:{_host.BaseUrl.Port}", AuthenticationRegion = "us-east-1" });
+            new AmazonS3Config { ServiceURL = $"http://localhost:{_cloud.Host.BaseUrl.Port}", AuthenticationRegion = "us-east-1" });
         var url = new Uri(virtualHosted.GetPreSignedURL(new GetPreSignedUrlRequest
         {
             BucketName = "profiles", Key = "users/7.json", Verb = HttpVerb.GET, Protocol = Protocol.HTTP, Expires = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(5),
         }));
         Assert.StartsWith("profiles.", url.Host);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_host.BaseUrl, url.PathAndQuery));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_cloud.Host.BaseUrl, url.PathAndQuery));
         request.Headers.Host = url.Authority;
         var response = await _http.SendAsync(request);
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Choreo.LocalCloud.Composition;
 using Choreo.LocalCloud.Hosting;
 
 namespace LocalCloud.Tests.S3;
@@ -10,20 +11,20 @@ namespace LocalCloud.Tests.S3;
 /// <summary>Issue 20 through AWSSDK.S3 and raw sockets: checksums, conditional requests, stored headers, ranges, 100-continue.</summary>
 public sealed class S3WireBehaviourTests : IAsyncLifetime
 {
-    private readonly LocalCloudHost _host = new(new LocalCloudOptions { Port = 0 });
+    private readonly LocalCloudInstance _cloud = new(new LocalCloudInstanceOptions { Host = new LocalCloudOptions { Port = 0 } });
     private AmazonS3Client _s3 = null!;
 
     public async Task InitializeAsync()
     {
-        await _host.StartAsync();
-        _s3 = S3Clients.For(_host);
+        await _cloud.StartAsync();
+        _s3 = S3Clients.For(_cloud.Host);
         await _s3.PutBucketAsync("wire");
     }
 
     public async Task DisposeAsync()
     {
         _s3.Dispose();
-        await _host.DisposeAsync();
+        await _cloud.DisposeAsync();
     }
 
     [Theory]
@@ -190,7 +191,7 @@ public sealed class S3WireBehaviourTests : IAsyncLifetime
     public async Task A_signature_version_2_authorization_header_is_refused_naming_SigV4()
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_host.BaseUrl, "wire/k"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_cloud.Host.BaseUrl, "wire/k"));
         request.Headers.TryAddWithoutValidation("Authorization", "AWS 111111111111:abc=");
         var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
@@ -205,7 +206,7 @@ public sealed class S3WireBehaviourTests : IAsyncLifetime
     {
         using var socket = await ConnectAsync();
         await socket.SendAsync(Encoding.ASCII.GetBytes(
-            $"PUT /wire/huge HTTP/1.1\r\nHost: {_host.BaseUrl.Authority}\r\nContent-Length: 6000000000\r\nExpect: 100-continue\r\n\r\n"));
+            $"PUT /wire/huge HTTP/1.1\r\nHost: {_cloud.Host.BaseUrl.Authority}\r\nContent-Length: 6000000000\r\nExpect: 100-continue\r\n\r\n"));
 
         var answer = await ReadResponseHeadAsync(socket);
         Assert.StartsWith("HTTP/1.1 403", answer);
@@ -215,7 +216,7 @@ public sealed class S3WireBehaviourTests : IAsyncLifetime
     public async Task A_signed_put_declaring_more_than_5_GB_is_refused_with_EntityTooLarge_before_its_body_is_sent()
     {
         using var socket = await ConnectAsync();
-        var head = new StringBuilder($"PUT /wire/too-big HTTP/1.1\r\nHost: {_host.BaseUrl.Authority}\r\nContent-Length: 5368709121\r\nExpect: 100-continue\r\n");
+        var head = new StringBuilder($"PUT /wire/too-big HTTP/1.1\r\nHost: {_cloud.Host.BaseUrl.Authority}\r\nContent-Length: 5368709121\r\nExpect: 100-continue\r\n");
         foreach (var (name, value) in SignedPut("too-big", string.Empty, ContentSha256Unsigned))
         {
             head.Append(name).Append(": ").Append(value).Append("\r\n");
@@ -233,7 +234,7 @@ public sealed class S3WireBehaviourTests : IAsyncLifetime
     public async Task Expect_100_continue_on_an_empty_put_is_answered_so_the_next_put_never_stalls()
     {
         var socket = await ConnectAsync();
-        var host = _host.BaseUrl.Authority;
+        var host = _cloud.Host.BaseUrl.Authority;
         foreach (var (key, body) in new[] { ("empty", string.Empty), ("full", "payload") })
         {
             var signed = SignedPut(key, body);
@@ -278,12 +279,12 @@ public sealed class S3WireBehaviourTests : IAsyncLifetime
 
     private IEnumerable<(string Name, string Value)> SignedPut(string key, string body, string? payloadHashOverride = null)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Put, new Uri(_host.BaseUrl, $"wire/{key}")) { Content = new StringContent(body) };
+        using var message = new HttpRequestMessage(HttpMethod.Put, new Uri(_cloud.Host.BaseUrl, $"wire/{key}")) { Content = new StringContent(body) };
         message.Content.Headers.ContentType = null;
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var amzDate = now.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var payloadHash = payloadHashOverride ?? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body)));
-        var host = _host.BaseUrl.Authority;
+        var host = _cloud.Host.BaseUrl.Authority;
         var canonical = $"PUT\n/wire/{key}\n\nhost:{host}\nx-amz-content-sha256:{payloadHash}\nx-amz-date:{amzDate}\n\nhost;x-amz-content-sha256;x-amz-date\n{payloadHash}";
         var scope = $"{amzDate[..8]}/us-east-1/s3/aws4_request";
         var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope}\n{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))}";
@@ -300,7 +301,7 @@ public sealed class S3WireBehaviourTests : IAsyncLifetime
     private async Task<Socket> ConnectAsync()
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveTimeout = 10000 };
-        await socket.ConnectAsync(IPAddress.Loopback, _host.BaseUrl.Port);
+        await socket.ConnectAsync(IPAddress.Loopback, _cloud.Host.BaseUrl.Port);
         return socket;
     }
 

@@ -132,7 +132,7 @@ public static class RunCommand
             ShowSideEffects(SideEffectOutcome.Of(cloud, deployment, execution.ExecutionArn, check.NumberOfPeople));
         }
 
-        var timeline = ExecutionTimeline.For(cloud, execution.ExecutionArn, run.StartEventId is null ? null : [run.StartEventId]);
+        var timeline = cloud.Timeline.For(execution.ExecutionArn, run.StartEventId is null ? null : [run.StartEventId]);
         var timelineFile = Path.Combine(runDirectory, "timeline.txt");
         var lines = TimelineWriter.Lines(timeline).ToList();
         await File.WriteAllLinesAsync(timelineFile, lines, cancellationToken);
@@ -189,7 +189,7 @@ public static class RunCommand
             File.WriteAllText(reportCopy, report);
         }
         AnsiConsole.MarkupLine($"report: [bold]{Markup.Escape(Path.GetRelativePath(repository.Root, reportCopy))}[/] (a copy of s3://{Markup.Escape(deployment.BucketName)}/{Markup.Escape(check.ReportKey)})");
-        if (cloud.Host.ObjectStore is DiskObjectStore disk && disk.DataPathOf(deployment.BucketName, check.ReportKey) is { } dataPath)
+        if (cloud.ObjectStore is DiskObjectStore disk && disk.DataPathOf(deployment.BucketName, check.ReportKey) is { } dataPath)
         {
             AnsiConsole.MarkupLine($"stored by local-cloud's S3 at {Markup.Escape(Path.GetRelativePath(repository.Root, dataPath))}");
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Choreo.LocalCloud.Accounts;
 using Choreo.LocalCloud.Composition;
 using Choreo.LocalCloud.Hosting;
 using Spectre.Console;
@@ -74,7 +75,7 @@ public static class ServeCommand
         await using var running = cloud;
         var host = cloud.Host;
 
-        Describe(host);
+        Describe(host, cloud.Credentials);
 
         try
         {
@@ -89,7 +90,7 @@ public static class ServeCommand
         return 0;
     }
 
-    private static void Describe(LocalCloudHost host)
+    private static void Describe(LocalCloudHost host, CredentialDirectory credentials)
     {
         var endpoint = host.BaseUrl.ToString().TrimEnd('/');
         AnsiConsole.MarkupLine($"[bold green]local-cloud[/] listening on [bold]{Markup.Escape(endpoint)}[/]");
@@ -97,12 +98,12 @@ public static class ServeCommand
         AnsiConsole.MarkupLine($"state: {Markup.Escape(host.Options.StateDirectory ?? "in memory (pass --state-dir to keep it)")}");
 
         var accounts = new Table().AddColumn("account").AddColumn("role").AddColumn("access key id").AddColumn("secret");
-        foreach (var account in host.Credentials.KnownAccounts)
+        foreach (var account in credentials.KnownAccounts)
         {
             accounts.AddRow(account.AccountId, account.Role, account.AccountId, "test");
         }
 
-        foreach (var key in host.Credentials.MappedKeys)
+        foreach (var key in credentials.MappedKeys)
         {
             accounts.AddRow(key.AccountId, "mapped key", Markup.Escape(key.AccessKeyId), "(configured)");
         }
@@ -111,7 +112,7 @@ public static class ServeCommand
         AnsiConsole.MarkupLine("any other 12-digit access key id is that account, with secret [bold]test[/]");
         AnsiConsole.MarkupLine("point the AWS CLI and SDKs at it:");
         AnsiConsole.MarkupLine($"  export AWS_ENDPOINT_URL={Markup.Escape(endpoint)}");
-        AnsiConsole.MarkupLine($"  export AWS_ACCESS_KEY_ID={host.Credentials.KnownAccounts.FirstOrDefault()?.AccountId ?? "111111111111"}");
+        AnsiConsole.MarkupLine($"  export AWS_ACCESS_KEY_ID={credentials.KnownAccounts.FirstOrDefault()?.AccountId ?? "111111111111"}");
         AnsiConsole.MarkupLine("  export AWS_SECRET_ACCESS_KEY=test");
         AnsiConsole.MarkupLine($"  export AWS_REGION={Markup.Escape(host.Options.Region)}");
         AnsiConsole.MarkupLine("StartSyncExecution goes to [bold]sync-[/]HOST (every SDK adds the prefix); turn it off, or make the name resolve:");

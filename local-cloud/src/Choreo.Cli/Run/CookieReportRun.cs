@@ -98,7 +98,7 @@ public sealed class CookieReportRun(LocalCloudInstance cloud, ChoreoDeployment d
 
     public string? ReadObject(string key)
     {
-        var stored = cloud.Host.ObjectStore.GetObject(deployment.BucketName, key);
+        var stored = cloud.ObjectStore.GetObject(deployment.BucketName, key);
         return stored is null ? null : Encoding.UTF8.GetString(stored.Data);
     }
 }

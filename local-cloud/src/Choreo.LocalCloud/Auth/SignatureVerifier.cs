@@ -21,6 +21,9 @@ public sealed class SignatureVerifier(CredentialDirectory credentials, IClock cl
     /// <summary>How far a header-signed request's date may be from the server's clock (AWS allows 15 minutes).</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(15);
 
+    /// <summary>Who each access key is; request logging names the caller's account with it.</summary>
+    public CredentialDirectory Credentials => credentials;
+
     private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
 
     /// <param name="signingName">The service the credential scope must name (s3, events, states, ...).</param>

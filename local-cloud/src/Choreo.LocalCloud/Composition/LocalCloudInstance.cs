@@ -1,4 +1,5 @@
 using Choreo.LocalCloud.Accounts;
+using Choreo.LocalCloud.Auth;
 using Choreo.LocalCloud.CloudFormation.Assembly;
 using Choreo.LocalCloud.CloudFormation.Deployment;
 using Choreo.LocalCloud.CloudFormation.Iam;
@@ -20,6 +21,8 @@ using Choreo.LocalCloud.Lambda.Runners.InProcess;
 using Choreo.LocalCloud.Lambda.Runners.Process;
 using Choreo.LocalCloud.Observability;
 using Choreo.LocalCloud.S3.Api;
+using Choreo.LocalCloud.S3.CloudFormation;
+using Choreo.LocalCloud.S3.Storage;
 using Choreo.LocalCloud.Sqs;
 using Choreo.LocalCloud.Sqs.Api;
 using Choreo.LocalCloud.Sqs.CloudFormation;
@@ -40,18 +43,23 @@ public sealed class LocalCloudInstance : IAsyncDisposable
 {
     private readonly ILogger _log;
 
-    private LocalCloudInstance(LocalCloudInstanceOptions options)
+    /// <summary>Builds and wires every service; nothing listens until <see cref="StartAsync(CancellationToken)"/>.</summary>
+    public LocalCloudInstance(LocalCloudInstanceOptions options)
     {
         var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
         _log = loggers.CreateLogger("local-cloud");
-        Host = new LocalCloudHost(options.Host);
-        Clock = Host.Clock;
+        var seams = new LateBoundSeams();
+        Clock = options.Host.Clock ?? new SystemClock();
+        Credentials = new CredentialDirectory(options.Host.AccessKeys, options.Host.KnownAccounts);
+        var verifier = new SignatureVerifier(Credentials, Clock);
+        ObjectStore = options.Host.StateDirectory is null ? new InMemoryObjectStore(Clock) : new DiskObjectStore(options.Host.StateDirectory, Clock);
+        Host = new LocalCloudHost(options.Host, verifier, new S3Endpoint(ObjectStore, verifier, Clock));
         Sqs = new SqsQueues(Clock, () => Host.BaseUrl);
         Functions = new FunctionRegistry();
-        EventBridge = new EventBridgeService(Clock, Sqs, () => Lambda!, () => StepFunctions!, loggers.CreateLogger<EventBridgeService>(), Functions.PolicyOf);
+        EventBridge = new EventBridgeService(Clock, Sqs, seams, seams, loggers.CreateLogger<EventBridgeService>(), Functions.PolicyOf);
         Invocations = new InvocationLog();
         DynamoDb = new DynamoDbApi(new DynamoDbTables(), Clock);
-        StepFunctions = new StepFunctionsService(Clock, EventBridge, new DeferredLambdaInvoker(() => Lambda!), DynamoDb, new BucketObjectsAccess(Host.ObjectStore));
+        StepFunctions = new StepFunctionsService(Clock, EventBridge, seams, DynamoDb, new BucketObjectsAccess(ObjectStore));
         Lambda = new LambdaService(
             Functions,
             RunnerFor(options),
@@ -61,17 +69,20 @@ public sealed class LocalCloudInstance : IAsyncDisposable
             new LambdaServiceOptions(() => Host.BaseUrl, MaxConcurrencyPerFunction: options.LambdaConcurrencyPerFunction, FirstRetryDelay: options.LambdaFirstRetryDelay),
             message => _log.LogWarning("{Message}", message),
             Clock is IActivityTracker tracker ? tracker.BeginActivity : null);
+        seams.Bind(Lambda, StepFunctions);
         Iam = new IamRegistry();
         Stacks = new StackRegistry();
+        Timeline = new ExecutionTimeline(StepFunctions, EventBridge.Journal, EventBridge.Deliveries, Invocations);
 
         Host.AddJsonService(new EventBridgeApi(EventBridge))
             .AddJsonService(new SqsApi(Sqs))
             .AddJsonService(StepFunctions)
             .AddJsonService(DynamoDb)
-            .AddRestRoute(new TimelineRoute(() => this))
+            .AddRestRoute(new TimelineRoute(StepFunctions, Timeline))
             .AddRestRoute(new FunctionsRoute(Functions, Lambda, Clock));
         IResourceProvider[] providers =
         [
+            new BucketProvider(ObjectStore, Clock), new BucketPolicyProvider(ObjectStore),
             new EventBusProvider(EventBridge), new RuleProvider(EventBridge), new EventBusPolicyProvider(EventBridge),
             new QueueProvider(Sqs), new QueuePolicyProvider(Sqs),
             new StateMachineProvider(StepFunctions),
@@ -79,11 +90,7 @@ public sealed class LocalCloudInstance : IAsyncDisposable
             new FunctionProvider(Functions, Clock), new EventInvokeConfigProvider(Functions), new PermissionProvider(Functions),
             .. IamResourceProviders.For(Iam),
         ];
-        foreach (var provider in providers)
-        {
-            Host.AddResourceProvider(provider);
-        }
-        Deployer = new StackDeployer(new ResourceProviderRegistry(Host.ResourceProviders), Stacks, loggers.CreateLogger<StackDeployer>());
+        Deployer = new StackDeployer(new ResourceProviderRegistry(providers), Stacks, loggers.CreateLogger<StackDeployer>());
         Mode = options.LambdaMode;
 
         IFunctionRunner RunnerFor(LocalCloudInstanceOptions o) => o.LambdaMode switch
@@ -96,6 +103,8 @@ public sealed class LocalCloudInstance : IAsyncDisposable
 
     public LocalCloudHost Host { get; }
     public IClock Clock { get; }
+    public CredentialDirectory Credentials { get; }
+    public IS3ObjectStore ObjectStore { get; }
     public SqsQueues Sqs { get; }
     public EventBridgeService EventBridge { get; }
     public StepFunctionsService StepFunctions { get; }
@@ -108,13 +117,16 @@ public sealed class LocalCloudInstance : IAsyncDisposable
     public StackDeployer Deployer { get; }
     public LambdaExecutionMode Mode { get; }
 
+    /// <summary>Everything one execution caused, across accounts and services (<c>choreo trace</c>, run reports).</summary>
+    public ExecutionTimeline Timeline { get; }
+
     /// <summary>Builds an instance and starts its endpoint (port 0 picks a free one; read <see cref="LocalCloudHost.BaseUrl"/>).</summary>
     public static async Task<LocalCloudInstance> StartAsync(LocalCloudInstanceOptions options, CancellationToken cancellationToken = default)
     {
         var instance = new LocalCloudInstance(options);
         try
         {
-            await instance.Host.StartAsync(cancellationToken).ConfigureAwait(false);
+            await instance.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -123,6 +135,9 @@ public sealed class LocalCloudInstance : IAsyncDisposable
         }
         return instance;
     }
+
+    /// <summary>Starts the endpoint; throws <see cref="PortInUseException"/> if the port is taken.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) => Host.StartAsync(cancellationToken);
 
     /// <summary>Deploys a synthesized stack into <paramref name="target"/>, whatever account its manifest names.</summary>
     public Task<DeployedStack> DeployAsync(AssemblyStack stack, AccountContext target, CancellationToken cancellationToken = default) =>

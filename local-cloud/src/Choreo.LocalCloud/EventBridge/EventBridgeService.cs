@@ -33,7 +33,7 @@ public sealed class EventBridgeService : IEventBusGateway, IAsyncDisposable
     private const int MaxDetailDepth = 63;
 
     /// <param name="functionPolicyOf">A function's resource-based policy by ARN, consulted before every Lambda delivery.</param>
-    public EventBridgeService(IClock clock, SqsQueues queues, Func<ILambdaInvoker> lambdas, Func<IStateMachineStarter> stateMachines,
+    public EventBridgeService(IClock clock, SqsQueues queues, ILambdaInvoker lambdas, IStateMachineStarter stateMachines,
         ILogger<EventBridgeService>? logger = null, Func<string, string?>? functionPolicyOf = null)
     {
         _clock = clock;

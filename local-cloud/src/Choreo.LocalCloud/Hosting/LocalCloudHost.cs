@@ -1,11 +1,6 @@
 using System.Net;
-using Choreo.LocalCloud.Accounts;
 using Choreo.LocalCloud.Auth;
-using Choreo.LocalCloud.CloudFormation.Resources;
 using Choreo.LocalCloud.S3.Api;
-using Choreo.LocalCloud.S3.CloudFormation;
-using Choreo.LocalCloud.S3.Storage;
-using Choreo.LocalCloud.Time;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -17,47 +12,31 @@ using Microsoft.Extensions.Hosting;
 namespace Choreo.LocalCloud.Hosting;
 
 /// <summary>
-/// The composition root of one local-cloud instance: owns its clock, accounts, S3 store and the services
-/// added to it, and serves them all on one loopback endpoint. Instances share nothing, so several can run in
-/// one process. Add services before <see cref="StartAsync"/>.
+/// The loopback endpoint of one local-cloud instance: routes each request to the JSON service, REST route or S3
+/// endpoint it names, on one port. It builds none of them: the composition root
+/// (<c>Composition/LocalCloudInstance</c>) wires every service and adds it here before <see cref="StartAsync"/>.
 /// </summary>
 public sealed class LocalCloudHost : IAsyncDisposable
 {
     private readonly List<IAwsJsonService> _jsonServices = [];
     private readonly List<IRestRoute> _restRoutes = [];
-    private readonly List<IResourceProvider> _resourceProviders = [];
+    private readonly SignatureVerifier _verifier;
+    private readonly S3Endpoint _s3;
     private WebApplication? _app;
 
-    public LocalCloudHost(LocalCloudOptions options)
+    /// <param name="s3">S3 answers every request no JSON service or REST route claims (paths and bucket virtual hosts).</param>
+    public LocalCloudHost(LocalCloudOptions options, SignatureVerifier verifier, S3Endpoint s3)
     {
         Options = options;
-        Clock = options.Clock ?? new SystemClock();
-        Credentials = new CredentialDirectory(options.AccessKeys, options.KnownAccounts);
-        Verifier = new SignatureVerifier(Credentials, Clock);
-        ObjectStore = options.StateDirectory is null ? new InMemoryObjectStore(Clock) : new DiskObjectStore(options.StateDirectory, Clock);
-        S3 = new S3Endpoint(ObjectStore, Verifier, Clock);
-        _resourceProviders.Add(new BucketProvider(ObjectStore, Clock));
-        _resourceProviders.Add(new BucketPolicyProvider(ObjectStore));
+        _verifier = verifier;
+        _s3 = s3;
     }
 
     public LocalCloudOptions Options { get; }
 
-    public IClock Clock { get; }
-
-    public CredentialDirectory Credentials { get; }
-
-    public SignatureVerifier Verifier { get; }
-
-    public IS3ObjectStore ObjectStore { get; }
-
-    public S3Endpoint S3 { get; }
-
     public IReadOnlyList<IAwsJsonService> JsonServices => _jsonServices;
 
     public IReadOnlyList<IRestRoute> RestRoutes => _restRoutes;
-
-    /// <summary>Every CloudFormation resource provider of this instance (S3's, and those added by other services).</summary>
-    public IReadOnlyList<IResourceProvider> ResourceProviders => _resourceProviders;
 
     /// <summary>The endpoint, e.g. <c>http://127.0.0.1:4566</c>; available once started.</summary>
     public Uri BaseUrl => _baseUrl ?? throw new InvalidOperationException("local-cloud is not started");
@@ -87,17 +66,6 @@ public sealed class LocalCloudHost : IAsyncDisposable
         return this;
     }
 
-    public LocalCloudHost AddResourceProvider(IResourceProvider provider)
-    {
-        if (_resourceProviders.Any(p => p.ResourceType == provider.ResourceType))
-        {
-            throw new InvalidOperationException($"a provider for {provider.ResourceType} is already added");
-        }
-
-        _resourceProviders.Add(provider);
-        return this;
-    }
-
     /// <summary>Starts listening on 127.0.0.1; throws <see cref="PortInUseException"/> if the port is taken.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
@@ -112,10 +80,10 @@ public sealed class LocalCloudHost : IAsyncDisposable
         // The embedding process owns its signals (serve stops on SIGTERM, run cancels); the web host must not.
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         var app = builder.Build();
-        var router = new RequestRouter(new AwsJsonEndpoint(_jsonServices, Verifier), _restRoutes, S3, Verifier);
+        var router = new RequestRouter(new AwsJsonEndpoint(_jsonServices, _verifier), _restRoutes, _s3, _verifier);
         if (Options.RequestLog is { } requestLog)
         {
-            app.Use(new RequestLogging(Credentials, requestLog).InvokeAsync);
+            app.Use(new RequestLogging(_verifier.Credentials, requestLog).InvokeAsync);
         }
 
         app.Run(router.RouteAsync);

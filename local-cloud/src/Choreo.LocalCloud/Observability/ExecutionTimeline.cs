@@ -1,6 +1,9 @@
 using System.Text.Json;
-using Choreo.LocalCloud.Composition;
+using Choreo.LocalCloud.Accounts;
+using Choreo.LocalCloud.EventBridge.Delivery;
 using Choreo.LocalCloud.EventBridge.Model;
+using Choreo.LocalCloud.Lambda.Invocation;
+using Choreo.LocalCloud.StepFunctions.Api;
 using Choreo.LocalCloud.StepFunctions.Execution;
 
 namespace Choreo.LocalCloud.Observability;
@@ -9,9 +12,9 @@ namespace Choreo.LocalCloud.Observability;
 /// Everything one execution caused, across accounts and services, in time order: its state transitions,
 /// every event that carries its ARN (including side effects and Lambda failure records), where each event
 /// was delivered, and every function invocation those events started. This is the cross-account view the
-/// article's part 2 is about, which X-Ray does not give.
+/// article's part 2 is about, which X-Ray does not give. It reads the services' logs, never the whole instance.
 /// </summary>
-public static class ExecutionTimeline
+public sealed class ExecutionTimeline(StepFunctionsService executions, EventJournal eventJournal, DeliveryLog deliveryLog, InvocationLog invocationLog)
 {
     private static readonly HashSet<string> StateEvents =
     [
@@ -21,19 +24,19 @@ public static class ExecutionTimeline
         "PassStateEntered", "FailStateEntered", "SucceedStateEntered", "ChoiceStateEntered",
     ];
 
-    public static IReadOnlyList<TimelineEntry> For(LocalCloudInstance cloud, string executionArn, IEnumerable<string>? extraEventIds = null)
+    public IReadOnlyList<TimelineEntry> For(string executionArn, IEnumerable<string>? extraEventIds = null)
     {
         var entries = new List<TimelineEntry>();
         long sequence = 0;
-        if (cloud.StepFunctions.TryGetExecution(executionArn, out var execution))
+        if (executions.TryGetExecution(executionArn, out var execution))
         {
             entries.AddRange(StateTransitions(execution).Select(e => e with { Sequence = sequence++ }));
         }
 
         var extra = extraEventIds?.ToHashSet(StringComparer.Ordinal) ?? [];
-        var deliveries = cloud.EventBridge.Deliveries.Snapshot().ToLookup(d => d.EventId);
-        var invocations = cloud.Invocations.All.Where(i => i.EventId is not null).ToLookup(i => i.EventId!);
-        foreach (var journal in cloud.EventBridge.Journal.Snapshot())
+        var deliveries = deliveryLog.Snapshot().ToLookup(d => d.EventId);
+        var invocations = invocationLog.All.Where(i => i.EventId is not null).ToLookup(i => i.EventId!);
+        foreach (var journal in eventJournal.Snapshot())
         {
             if (!extra.Contains(journal.Event.Id) && ExecutionOf(journal.Event) != executionArn)
             {
@@ -96,11 +99,7 @@ public static class ExecutionTimeline
                 : null;
     }
 
-    private static string AccountOfArn(string arn) => arn.Split(':') is { Length: > 4 } parts ? parts[4] : string.Empty;
+    private static string AccountOfArn(string arn) => Arn.TryParse(arn, out var parsed) ? parsed.Account : string.Empty;
 
-    private static string NameOfArn(string arn)
-    {
-        var resource = arn.Split(':') is { Length: > 5 } parts ? string.Join(':', parts[5..]) : arn;
-        return resource.Contains('/', StringComparison.Ordinal) ? resource[(resource.IndexOf('/', StringComparison.Ordinal) + 1)..] : resource;
-    }
+    private static string NameOfArn(string arn) => Arn.TryParse(arn, out var parsed) ? parsed.ResourceName : arn;
 }

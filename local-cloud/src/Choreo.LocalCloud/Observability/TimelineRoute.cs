@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Choreo.LocalCloud.Accounts;
-using Choreo.LocalCloud.Composition;
 using Choreo.LocalCloud.Hosting;
+using Choreo.LocalCloud.StepFunctions.Api;
 using Microsoft.AspNetCore.Http;
 
 namespace Choreo.LocalCloud.Observability;
@@ -10,7 +10,7 @@ namespace Choreo.LocalCloud.Observability;
 /// <c>GET /_choreo/timeline?execution=ARN</c>: an execution's cross-account timeline, for <c>choreo trace</c>.
 /// Not an AWS API (CloudWatch and X-Ray would hold this there), so it is unsigned and local-only.
 /// </summary>
-public sealed class TimelineRoute(Func<LocalCloudInstance> cloud) : IRestRoute
+public sealed class TimelineRoute(StepFunctionsService executions, ExecutionTimeline timeline) : IRestRoute
 {
     public const string Path = "/_choreo/timeline";
 
@@ -25,12 +25,11 @@ public sealed class TimelineRoute(Func<LocalCloudInstance> cloud) : IRestRoute
         {
             throw new AwsServiceException("ValidationException", "Pass the execution ARN: /_choreo/timeline?execution=arn:aws:states:...");
         }
-        var instance = cloud();
-        if (!instance.StepFunctions.TryGetExecution(execution, out var run))
+        if (!executions.TryGetExecution(execution, out var run))
         {
             throw new AwsServiceException("ExecutionDoesNotExist", $"Execution Does Not Exist: '{execution}'", 404);
         }
-        var document = new TimelineDocument(execution, run.Status.ToString(), ExecutionTimeline.For(instance, execution));
+        var document = new TimelineDocument(execution, run.Status.ToString(), timeline.For(execution));
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, document, TimelineJsonContext.Default.TimelineDocument, cancellationToken).ConfigureAwait(false);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Choreo.Contracts.Accounts;
+using Choreo.LocalCloud.Accounts;
 
 namespace Choreo.LocalCloud.Policies;
 
@@ -153,7 +154,7 @@ public sealed class ResourcePolicy
     private static bool PrincipalMatches(string principal, PolicyRequest request) =>
         principal == "*"
         || (request.PrincipalService is null
-            && (principal == request.PrincipalAccount || principal.Split(':') is ["arn", _, "iam", "", var owner, _] && owner == request.PrincipalAccount));
+            && (principal == request.PrincipalAccount || Arn.TryParse(principal, out var arn) && arn is { Service: "iam", Region: "", ResourceParts: [_] } && arn.Account == request.PrincipalAccount));
 
     private static bool ServiceMatches(PolicyStatement statement, PolicyRequest request) =>
         request.PrincipalService is { } service && statement.ServicePrincipals?.Contains(service, StringComparer.Ordinal) == true;
@@ -214,14 +215,15 @@ public sealed class ResourcePolicy
     private static bool IsAwsPrincipal(string name) =>
         name == "*"
         || AwsAccountId.IsValid(name)
-        || (name.Split(':') is ["arn", "aws" or "aws-us-gov" or "aws-cn", "iam", "", var account, var resource]
-            && AwsAccountId.IsValid(account) && resource.Length > 0);
+        || (Arn.TryParse(name, out var arn)
+            && arn is { Partition: "aws" or "aws-us-gov" or "aws-cn", Service: "iam", Region: "", ResourceParts: [{ Length: > 0 }] }
+            && AwsAccountId.IsValid(arn.Account));
 
     private static bool IsAction(string action) =>
         action == "*" || (action.IndexOf(':') is > 0 and var colon && colon < action.Length - 1 && action.IndexOf(':', colon + 1) < 0);
 
     private static bool IsResource(string resource) =>
-        resource == "*" || (resource.StartsWith("arn:", StringComparison.Ordinal) && resource.Split(':').Length >= 6);
+        resource == "*" || Arn.TryParse(resource, out _);
 
     private static IReadOnlyList<string> Strings(JsonNode node, string invalid, Func<string, bool> valid)
     {

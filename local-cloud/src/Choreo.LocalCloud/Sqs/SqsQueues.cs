@@ -87,8 +87,9 @@ public sealed partial class SqsQueues(IClock clock, Func<Uri> endpoint)
 
     public SqsQueue? FindByArn(string queueArn)
     {
-        var parts = queueArn.Split(':');
-        return parts.Length == 6 && parts[0] == "arn" && parts[2] == "sqs" ? Find(parts[4], parts[3], parts[5]) : null;
+        return Arn.TryParse(queueArn, out var arn) && arn.Service == "sqs" && !arn.Resource.Contains(':', StringComparison.Ordinal)
+            ? Find(arn.Account, arn.Region, arn.Resource)
+            : null;
     }
 
     public SqsMessage SendMessage(SqsQueue queue, string body, IReadOnlyDictionary<string, MessageAttribute>? attributes = null, TimeSpan delay = default)

@@ -7,6 +7,7 @@ using Amazon.Runtime.Signing;
 using Choreo.LocalCloud.Hosting;
 using Choreo.LocalCloud.StepFunctions.Api;
 using Choreo.LocalCloud.Time;
+using LocalCloud.Tests.Hosting;
 using static LocalCloud.Tests.StepFunctions.Validation.ValidationCalls;
 
 namespace LocalCloud.Tests.StepFunctions.Validation;
@@ -218,7 +219,7 @@ public sealed class ValidateStateMachineDefinitionTests
     [Fact]
     public async Task Validation_answers_over_the_signed_awsJson_wire()
     {
-        await using var host = new LocalCloudHost(new LocalCloudOptions { Port = 0 }).AddJsonService(new StepFunctionsService(new VirtualClock()));
+        await using var host = StandaloneEndpoint.For(new LocalCloudOptions { Port = 0 }).AddJsonService(new StepFunctionsService(new VirtualClock()));
         await host.StartAsync();
         using var http = new HttpClient();
         var body = Encoding.UTF8.GetBytes(new JsonObject { ["definition"] = "{}", ["type"] = "STANDARD" }.ToJsonString());

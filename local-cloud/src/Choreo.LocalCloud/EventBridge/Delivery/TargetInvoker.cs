@@ -1,3 +1,4 @@
+using Choreo.LocalCloud.Accounts;
 using Choreo.LocalCloud.EventBridge.Model;
 using Choreo.LocalCloud.EventBridge.Policies;
 using Choreo.LocalCloud.Hosting;
@@ -14,8 +15,8 @@ namespace Choreo.LocalCloud.EventBridge.Delivery;
 /// harnesses that fake Lambda) function policies are not consulted.
 /// </summary>
 public sealed class TargetInvoker(
-    Func<ILambdaInvoker> lambdas,
-    Func<IStateMachineStarter> stateMachines,
+    ILambdaInvoker lambdas,
+    IStateMachineStarter stateMachines,
     SqsQueues queues,
     Func<IngestedEvent, string, string, CancellationToken, Task> forwardToBus,
     Func<string, string?>? functionPolicyOf)
@@ -33,7 +34,7 @@ public sealed class TargetInvoker(
                         throw new TargetDeliveryException(TargetDeliveryException.NoPermissions,
                             FunctionConsent.Refusal(arn, delivery.RuleArn, delivery.Target.RoleArn), retriable: false);
                     }
-                    var result = await lambdas().InvokeAsync(arn, payload, LambdaInvocationType.Event, cancellationToken);
+                    var result = await lambdas.InvokeAsync(arn, payload, LambdaInvocationType.Event, cancellationToken);
                     if (result.StatusCode >= 300)
                     {
                         throw new TargetDeliveryException(TargetDeliveryException.ClientError,
@@ -42,7 +43,7 @@ public sealed class TargetInvoker(
                     }
                     break;
                 case "states":
-                    await stateMachines().StartExecutionAsync(arn, payload, null, cancellationToken);
+                    await stateMachines.StartExecutionAsync(arn, payload, null, cancellationToken);
                     break;
                 case "events":
                     // The rule's account puts the event on the target bus; its policy is checked on every delivery.
@@ -83,5 +84,5 @@ public sealed class TargetInvoker(
         };
     }
 
-    private static string ArnAccount(string arn) => arn.Split(':')[4];
+    private static string ArnAccount(string arn) => Arn.TryParse(arn, out var parsed) ? parsed.Account : throw new ArgumentException($"not an ARN: {arn}", nameof(arn));
 }

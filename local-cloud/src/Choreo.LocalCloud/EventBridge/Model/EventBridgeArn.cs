@@ -7,13 +7,10 @@ public static class EventBridgeArn
 {
     public const string DefaultBusName = "default";
 
-    public static string Bus(AccountContext owner, string busName) =>
-        $"arn:aws:events:{owner.Region}:{owner.AccountId}:event-bus/{busName}";
+    public static string Bus(AccountContext owner, string busName) => Arn.For("events", owner, $"event-bus/{busName}").ToString();
 
     public static string Rule(AccountContext owner, string busName, string ruleName) =>
-        busName == DefaultBusName
-            ? $"arn:aws:events:{owner.Region}:{owner.AccountId}:rule/{ruleName}"
-            : $"arn:aws:events:{owner.Region}:{owner.AccountId}:rule/{busName}/{ruleName}";
+        Arn.For("events", owner, busName == DefaultBusName ? $"rule/{ruleName}" : $"rule/{busName}/{ruleName}").ToString();
 
     /// <summary>
     /// Resolves an <c>EventBusName</c> parameter (a name, an event-bus ARN, or absent for the default bus) to the
@@ -29,25 +26,16 @@ public static class EventBridgeArn
         {
             return (caller, nameOrArn);
         }
-        var parts = nameOrArn.Split(':', 6);
-        if (parts.Length != 6 || parts[2] != "events" || !parts[5].StartsWith("event-bus/", StringComparison.Ordinal))
+        if (!Arn.TryParse(nameOrArn, out var arn) || arn.Service != "events" || !arn.Resource.StartsWith("event-bus/", StringComparison.Ordinal))
         {
             return null;
         }
-        return (new AccountContext(parts[4], parts[3]), parts[5]["event-bus/".Length..]);
+        return (arn.Owner, arn.Resource["event-bus/".Length..]);
     }
 
     /// <summary>The account part of an ARN, or null when it is not an ARN or names no account.</summary>
-    public static string? AccountOf(string arn)
-    {
-        var parts = arn.Split(':');
-        return parts.Length >= 6 && parts[0] == "arn" && parts[4].Length > 0 ? parts[4] : null;
-    }
+    public static string? AccountOf(string arn) => Arn.TryParse(arn, out var parsed) && parsed.Account.Length > 0 ? parsed.Account : null;
 
     /// <summary>The service part of an ARN (<c>lambda</c>, <c>states</c>, <c>events</c>, <c>sqs</c>), or null when it is not an ARN.</summary>
-    public static string? ServiceOf(string arn)
-    {
-        var parts = arn.Split(':');
-        return parts.Length >= 6 && parts[0] == "arn" ? parts[2] : null;
-    }
+    public static string? ServiceOf(string arn) => Arn.TryParse(arn, out var parsed) ? parsed.Service : null;
 }

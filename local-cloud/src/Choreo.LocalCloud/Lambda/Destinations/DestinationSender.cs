@@ -12,7 +12,7 @@ public sealed class DestinationSender(IEventBusGateway events, Action<string> wa
 {
     public async Task SendAsync(AccountContext functionAccount, string destinationArn, string detailType, JsonObject record, string functionArn, CancellationToken cancellationToken)
     {
-        var service = destinationArn.Split(':') is { Length: > 2 } parts ? parts[2] : string.Empty;
+        var service = Arn.TryParse(destinationArn, out var destination) ? destination.Service : string.Empty;
         if (service != "events")
         {
             warn($"Lambda destination {destinationArn} of {functionArn}: only EventBridge bus destinations are supported locally; the record was not delivered: {record.ToJsonString()}");

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using Choreo.LocalCloud.Accounts;
 using Choreo.LocalCloud.Hosting;
 
 namespace Choreo.LocalCloud.Lambda.Model;
@@ -58,9 +59,9 @@ public sealed class FunctionRegistry
             ? Get(nameOrArn)
             : Get($"arn:aws:lambda:{region}:{accountId}:function:{nameOrArn}");
 
-    private static string Unqualified(string arn)
-    {
-        var parts = arn.Split(':');
-        return parts.Length > 7 ? string.Join(':', parts[..7]) : arn;
-    }
+    /// <summary>The function's ARN without a version or alias qualifier (<c>function:name:qualifier</c>).</summary>
+    private static string Unqualified(string arn) =>
+        Arn.TryParse(arn, out var parsed) && parsed.ResourceParts is [var type, var name, _, ..]
+            ? (parsed with { Resource = $"{type}:{name}" }).ToString()
+            : arn;
 }

@@ -32,13 +32,13 @@ public sealed record TaskResource(string Arn, string ResourceType, string Resour
             return new TaskResource(arn, service, resource, service, action, pattern);
         }
 
-        var parts = arn.Split(':');
-        if (parts.Length >= 7 && parts[0] == "arn" && parts[2] == "lambda" && parts[5] == "function")
+        var parsed = Accounts.Arn.TryParse(arn, out var read) ? read : null;
+        if (parsed is { Service: "lambda", ResourceParts: ["function", _, ..] })
         {
             return new TaskResource(arn, "lambda", arn, "lambda", "function", IntegrationPattern.RequestResponse);
         }
 
-        if (parts.Length >= 7 && parts[0] == "arn" && parts[2] == "states" && parts[5] == "activity")
+        if (parsed is { Service: "states", ResourceParts: ["activity", _, ..] })
         {
             return new TaskResource(arn, "activity", arn, "activity", "activity", IntegrationPattern.RequestResponse);
         }

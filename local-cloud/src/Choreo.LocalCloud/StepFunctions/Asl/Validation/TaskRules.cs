@@ -63,8 +63,8 @@ public static partial class TaskRules
 
     private static DefinitionDiagnostic? Resource(string resource, string at, ValidationContext context)
     {
-        var parts = resource.Split(':');
-        if (parts.Length >= 6 && parts[2] == "lambda" && !LambdaFunctionArn().IsMatch(resource))
+        var arn = Accounts.Arn.TryParse(resource, out var parsed) ? parsed : null;
+        if (arn is { Service: "lambda" } && !LambdaFunctionArn().IsMatch(resource))
         {
             return DefinitionDiagnostic.Error(
                 "SCHEMA_VALIDATION_FAILED",
@@ -77,7 +77,7 @@ public static partial class TaskRules
             return null;
         }
 
-        if (parts.Length >= 6 && parts[2] == "states" && parts[5] == "activity")
+        if (arn is { Service: "states", ResourceParts: ["activity", ..] })
         {
             return DefinitionDiagnostic.Error("SCHEMA_VALIDATION_FAILED", "Express state machine does not support Activity ARN", at);
         }
