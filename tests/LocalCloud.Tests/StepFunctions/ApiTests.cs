@@ -19,15 +19,30 @@ public sealed class ApiTests
     }
 
     [Fact]
-    public async Task JSONata_and_variables_are_refused_as_not_supported_yet()
+    public async Task Variables_are_refused_as_not_supported_yet()
     {
         var harness = new StepFunctionsHarness();
-        var jsonata = await Assert.ThrowsAsync<AwsServiceException>(() =>
-            harness.CreateAsync("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"""));
-        Assert.Contains("not supported yet", jsonata.Message);
         var assign = await Assert.ThrowsAsync<AwsServiceException>(() =>
             harness.CreateAsync("""{"StartAt":"P","States":{"P":{"Type":"Pass","Assign":{"x":1},"End":true}}}"""));
         Assert.Contains("not supported yet", assign.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $states.input %}","End":true}}}""")]
+    [InlineData("""{"StartAt":"P","States":{"P":{"Type":"Pass","QueryLanguage":"JSONata","Output":{"a":"{% 1 + 1 %}"},"End":true}}}""")]
+    public async Task A_JSONata_machine_is_created_and_its_execution_fails_at_once_saying_local_cloud_cannot_run_JSONata(string definition)
+    {
+        var harness = new StepFunctionsHarness();
+        var arn = await harness.CreateAsync(definition);
+
+        var run = await harness.StartAsync(arn);
+        await run.Completion.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(ExecutionStatus.FAILED, run.Status);
+        Assert.Equal("States.Runtime", run.Error);
+        Assert.Contains("JSONata query language is not supported by local-cloud", run.Cause);
+        var history = await harness.CallAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = run.ExecutionArn });
+        Assert.Equal(["ExecutionStarted", "ExecutionFailed"], history["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -47,5 +47,6 @@ public sealed class ExpressLimitTests
         await spinning.Completion.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(Choreo.LocalCloud.StepFunctions.Execution.ExecutionStatus.TIMED_OUT, spinning.Status);
         Assert.Equal("States.Timeout", spinning.Error);
+        Assert.Equal(spinning.StartDate.AddMinutes(5), spinning.StopDate);
     }
 }

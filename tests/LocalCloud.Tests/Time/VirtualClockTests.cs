@@ -32,8 +32,11 @@ public sealed class VirtualClockTests
     {
         var clock = new VirtualClock(autoAdvance: false);
         var fired = new List<int>();
-        var first = clock.DelayAsync(TimeSpan.FromSeconds(2), CancellationToken.None).ContinueWith(_ => { lock (fired) { fired.Add(2); } });
-        var second = clock.DelayAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ContinueWith(_ => { lock (fired) { fired.Add(1); } });
+        // Continuations queue in the order the timers fire; the exclusive scheduler runs them one at a time
+        // in that order, so the list shows the firing order and not which pool thread happened to win.
+        var inFiringOrder = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, maxConcurrencyLevel: 1).ExclusiveScheduler;
+        var first = clock.DelayAsync(TimeSpan.FromSeconds(2), CancellationToken.None).ContinueWith(_ => fired.Add(2), CancellationToken.None, TaskContinuationOptions.None, inFiringOrder);
+        var second = clock.DelayAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ContinueWith(_ => fired.Add(1), CancellationToken.None, TaskContinuationOptions.None, inFiringOrder);
         var later = clock.DelayAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
         await clock.AdvanceAsync(TimeSpan.FromSeconds(5));
         await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(5));

@@ -13,8 +13,8 @@ public sealed class PutEventsRetryTests
 
     private readonly List<TimeSpan> _waits = [];
 
-    private EventBridgePutEventsClient Client(FakeEventBridgeEndpoint endpoint, PutEventsRetryPolicy? policy = null) => new(
-        new HttpClient(),
+    private EventBridgePutEventsClient Client(FakeEventBridgeEndpoint endpoint, PutEventsRetryPolicy? policy = null, HttpClient? http = null) => new(
+        http ?? new HttpClient(),
         new EventBridgeConnection(endpoint.Endpoint, "us-east-1", new BasicAWSCredentials("AKIDEXAMPLE", "secret")),
         TimeProvider.System,
         policy ?? new PutEventsRetryPolicy { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(20) },
@@ -59,6 +59,60 @@ public sealed class PutEventsRetryTests
         Assert.Contains("after 3 attempts", error.Message);
         Assert.Contains("#0 'done'", error.Message);
         Assert.Contains("#1 'done'", error.Message);
+    }
+
+    [Fact]
+    public async Task A_request_that_outlives_the_http_timeout_is_sent_again()
+    {
+        // The first request is never answered: the endpoint holds it until the client's timeout aborts it.
+        await using var endpoint = await FakeEventBridgeEndpoint.StartAsync(async (entries, n, aborted) =>
+        {
+            if (n == 1)
+            {
+                await FakeEventBridgeEndpoint.UntilAbortedAsync(aborted);
+            }
+            return FakeEventBridgeEndpoint.Answer(entries);
+        });
+        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
+
+        await Client(endpoint, http: http).PublishAsync(Events(2), CancellationToken.None);
+
+        Assert.Equal([["t0", "t1"], ["t0", "t1"]], endpoint.Requests.Select(Tokens));
+        Assert.Equal([TimeSpan.FromMilliseconds(50)], _waits);
+    }
+
+    [Fact]
+    public async Task A_request_timing_out_on_every_attempt_fails_naming_the_timeout()
+    {
+        await using var endpoint = await FakeEventBridgeEndpoint.StartAsync(async (entries, _, aborted) =>
+        {
+            await FakeEventBridgeEndpoint.UntilAbortedAsync(aborted);
+            return FakeEventBridgeEndpoint.Answer(entries);
+        });
+        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
+
+        var error = await Assert.ThrowsAsync<PutEventsFailedException>(() => Client(endpoint, http: http).PublishAsync(Events(1), CancellationToken.None));
+
+        Assert.Equal(3, endpoint.Requests.Count);
+        Assert.Equal("RequestTimeout", error.ErrorCode);
+        Assert.Contains("after 3 attempts", error.Message);
+    }
+
+    [Fact]
+    public async Task Cancellation_by_the_caller_is_not_retried()
+    {
+        using var caller = new CancellationTokenSource();
+        await using var endpoint = await FakeEventBridgeEndpoint.StartAsync(async (entries, _, aborted) =>
+        {
+            await caller.CancelAsync();
+            await FakeEventBridgeEndpoint.UntilAbortedAsync(aborted);
+            return FakeEventBridgeEndpoint.Answer(entries);
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client(endpoint).PublishAsync(Events(1), caller.Token));
+
+        Assert.Single(endpoint.Requests);
+        Assert.Empty(_waits);
     }
 
     [Fact]

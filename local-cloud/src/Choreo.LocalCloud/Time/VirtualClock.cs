@@ -143,7 +143,7 @@ public sealed class VirtualClock : IClock, IActivityTracker
 
             due.Fire();
 
-            // Let the continuation of the fired timer run before the next one fires.
+            // Fire order is the queue order; yielding gives the fired timer's continuation a chance to run first.
             await Task.Yield();
         }
     }

@@ -20,6 +20,15 @@ public sealed class DefinitionRuleTests
         "\"S\":{\"Type\":\"Map\",\"ItemProcessor\":{\"ProcessorConfig\":" + config +
         ",\"StartAt\":\"I\",\"States\":{\"I\":{\"Type\":\"Pass\",\"End\":true}}}," + fields + "\"End\":true}");
 
+    /// <summary>A Distributed Map whose child workflow runs one Task on <paramref name="resource"/> (inside a Parallel when nested).</summary>
+    private static string DistributedChild(string executionType, string resource, bool nested = false)
+    {
+        var task = "{\"Type\":\"Task\",\"Resource\":\"" + resource + "\",\"Parameters\":{\"QueueUrl\":\"q\",\"MessageBody\":{\"token.$\":\"$$.Task.Token\"}},\"End\":true}";
+        var child = nested ? "{\"Type\":\"Parallel\",\"Branches\":[{\"StartAt\":\"A\",\"States\":{\"A\":" + task + "}}],\"End\":true}" : task;
+        return Machine("\"S\":{\"Type\":\"Map\",\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"" + executionType +
+                       "\"},\"StartAt\":\"I\",\"States\":{\"I\":" + child + "}},\"End\":true}");
+    }
+
     private static string Labelled(string name, string label) =>
         "{\"StartAt\":\"" + name + "\",\"States\":{\"" + name + "\":{\"Type\":\"Map\",\"Label\":\"" + label + "\",\"ItemProcessor\":{\"ProcessorConfig\":" +
         "{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"EXPRESS\"},\"StartAt\":\"" + name + "I\",\"States\":{\"" + name + "I\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}";
@@ -314,6 +323,72 @@ public sealed class DefinitionRuleTests
                 "S":{"Type":"Pass","Next":"Nowhere"},"Nowhere":{{Pass}}
                 """),
             "MISSING_TRANSITION_TARGET", "/States/S/Next"
+        },
+        {
+            "a state name longer than 80 characters",
+            Machine($"\"{new string('n', 81)}\":{Pass}", new string('n', 81)),
+            Machine($"\"{new string('n', 80)}\":{Pass}", new string('n', 80)),
+            "INVALID_STATE_NAME", $"/States/{new string('n', 81)}"
+        },
+        {
+            "a state name longer than 80 characters inside a Parallel branch",
+            Machine("\"S\":{\"Type\":\"Parallel\",\"Branches\":[{\"StartAt\":\"" + new string('b', 81) + "\",\"States\":{\"" + new string('b', 81) + "\":" + Pass + "}}],\"End\":true}"),
+            Machine("\"S\":{\"Type\":\"Parallel\",\"Branches\":[{\"StartAt\":\"" + new string('b', 80) + "\",\"States\":{\"" + new string('b', 80) + "\":" + Pass + "}}],\"End\":true}"),
+            "INVALID_STATE_NAME", $"/States/S/Branches/0/States/{new string('b', 81)}"
+        },
+        {
+            "an EXPRESS Distributed Map child waiting for a task token",
+            DistributedChild("EXPRESS", "arn:aws:states:::sqs:sendMessage.waitForTaskToken"),
+            DistributedChild("STANDARD", "arn:aws:states:::sqs:sendMessage.waitForTaskToken"),
+            "SCHEMA_VALIDATION_FAILED", "/States/S/ItemProcessor/States/I/Resource"
+        },
+        {
+            "an EXPRESS Distributed Map child running a .sync integration",
+            DistributedChild("EXPRESS", "arn:aws:states:::states:startExecution.sync:2"),
+            DistributedChild("EXPRESS", "arn:aws:states:::states:startExecution"),
+            "SCHEMA_VALIDATION_FAILED", "/States/S/ItemProcessor/States/I/Resource"
+        },
+        {
+            "an activity inside a Parallel inside an EXPRESS Distributed Map child",
+            DistributedChild("EXPRESS", "arn:aws:states:us-east-1:123456789012:activity:review", nested: true),
+            DistributedChild("STANDARD", "arn:aws:states:us-east-1:123456789012:activity:review", nested: true),
+            "SCHEMA_VALIDATION_FAILED", "/States/S/ItemProcessor/States/I/Branches/0/States/A/Resource"
+        },
+        {
+            "a JSONPath-only field in a JSONata machine",
+            """{"QueryLanguage":"JSONata","StartAt":"S","States":{"S":{"Type":"Pass","Parameters":{"a":1},"End":true}}}""",
+            """{"QueryLanguage":"JSONata","StartAt":"S","States":{"S":{"Type":"Pass","Output":{"a":1},"End":true}}}""",
+            "SCHEMA_VALIDATION_FAILED", "/States/S/Parameters"
+        },
+        {
+            "a JSONPath-only field in one JSONata state",
+            """{"StartAt":"S","States":{"S":{"Type":"Task","QueryLanguage":"JSONata","Resource":"arn:aws:states:::lambda:invoke","ResultPath":"$.r","Arguments":{"FunctionName":"f"},"End":true}}}""",
+            """{"StartAt":"S","States":{"S":{"Type":"Task","QueryLanguage":"JSONata","Resource":"arn:aws:states:::lambda:invoke","Output":"{% $states.result %}","Arguments":{"FunctionName":"f"},"End":true}}}""",
+            "SCHEMA_VALIDATION_FAILED", "/States/S/ResultPath"
+        },
+        {
+            "a missing transition target in a JSONata machine",
+            """{"QueryLanguage":"JSONata","StartAt":"S","States":{"S":{"Type":"Pass","Next":"Nowhere"}}}""",
+            """{"QueryLanguage":"JSONata","StartAt":"S","States":{"S":{"Type":"Pass","Next":"Nowhere"},"Nowhere":{"Type":"Succeed"}}}""",
+            "MISSING_TRANSITION_TARGET", "/States/S/Next"
+        },
+        {
+            "a JSONata Choice rule without a target",
+            """{"QueryLanguage":"JSONata","StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Condition":"{% $states.input.n > 1 %}","Next":"Big"}],"Default":"Small"},"Small":{"Type":"Succeed"}}}""",
+            """{"QueryLanguage":"JSONata","StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Condition":"{% $states.input.n > 1 %}","Next":"Big"}],"Default":"Small"},"Small":{"Type":"Succeed"},"Big":{"Type":"Succeed"}}}""",
+            "MISSING_TRANSITION_TARGET", "/States/C/Choices/0/Next"
+        },
+        {
+            "an unknown state type in a JSONata machine",
+            """{"QueryLanguage":"JSONata","StartAt":"S","States":{"S":{"Type":"Sleep","End":true}}}""",
+            """{"QueryLanguage":"JSONata","StartAt":"S","States":{"S":{"Type":"Wait","Seconds":1,"End":true}}}""",
+            "SCHEMA_VALIDATION_FAILED", "/States/S/Type"
+        },
+        {
+            "a JSONata state name longer than 80 characters",
+            "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"" + new string('j', 81) + "\",\"States\":{\"" + new string('j', 81) + "\":{\"Type\":\"Succeed\"}}}",
+            "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"" + new string('j', 80) + "\",\"States\":{\"" + new string('j', 80) + "\":{\"Type\":\"Succeed\"}}}",
+            "INVALID_STATE_NAME", $"/States/{new string('j', 81)}"
         },
         {
             "an unknown state type",

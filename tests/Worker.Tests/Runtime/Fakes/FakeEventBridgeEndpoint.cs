@@ -17,7 +17,7 @@ public sealed class FakeEventBridgeEndpoint : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<JsonArray> _requests = new();
 
-    private FakeEventBridgeEndpoint(WebApplication app, Func<JsonArray, int, (int Status, string Body)> script)
+    private FakeEventBridgeEndpoint(WebApplication app, Func<JsonArray, int, CancellationToken, Task<(int Status, string Body)>> script)
     {
         _app = app;
         _app.MapPost("/", async (HttpContext http) =>
@@ -25,7 +25,7 @@ public sealed class FakeEventBridgeEndpoint : IAsyncDisposable
             using var reader = new StreamReader(http.Request.Body);
             var entries = JsonNode.Parse(await reader.ReadToEndAsync())!["Entries"]!.AsArray();
             _requests.Enqueue(entries);
-            var (status, body) = script(entries, _requests.Count);
+            var (status, body) = await script(entries, _requests.Count, http.RequestAborted);
             http.Response.StatusCode = status;
             http.Response.ContentType = "application/x-amz-json-1.1";
             await http.Response.WriteAsync(body);
@@ -37,7 +37,11 @@ public sealed class FakeEventBridgeEndpoint : IAsyncDisposable
     /// <summary>The entries of each request, in order.</summary>
     public IReadOnlyList<JsonArray> Requests => [.. _requests];
 
-    public static async Task<FakeEventBridgeEndpoint> StartAsync(Func<JsonArray, int, (int Status, string Body)> script)
+    public static Task<FakeEventBridgeEndpoint> StartAsync(Func<JsonArray, int, (int Status, string Body)> script) =>
+        StartAsync((entries, n, _) => Task.FromResult(script(entries, n)));
+
+    /// <summary>An endpoint whose script may hold a request (until the client gives up: the token is the request's abort).</summary>
+    public static async Task<FakeEventBridgeEndpoint> StartAsync(Func<JsonArray, int, CancellationToken, Task<(int Status, string Body)>> script)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -60,6 +64,14 @@ public sealed class FakeEventBridgeEndpoint : IAsyncDisposable
                 : new JsonObject { ["EventId"] = $"id-{Guid.NewGuid():N}" });
         }
         return (200, new JsonObject { ["FailedEntryCount"] = failures.Count(f => f.Key < entries.Count), ["Entries"] = results }.ToJsonString());
+    }
+
+    /// <summary>Holds a request without answering until the client aborts it (a timeout) or the endpoint stops.</summary>
+    public static async Task UntilAbortedAsync(CancellationToken aborted)
+    {
+        var gone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = aborted.Register(() => gone.TrySetResult());
+        await gone.Task;
     }
 
     public async ValueTask DisposeAsync()

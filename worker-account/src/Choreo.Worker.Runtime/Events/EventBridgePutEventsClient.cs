@@ -10,7 +10,7 @@ namespace Choreo.Worker.Runtime.Events;
 /// EventBridge PutEvents over awsJson 1.1, signed with AWSSDK.Core's SigV4 signer (the AWSSDK.EventBridge
 /// package is not on our feed). Splits the events into requests of at most 10 entries and 256 KB. Retries
 /// like the AWS SDKs (<see cref="PutEventsRetryPolicy"/>): a throttled, 5xx or unreachable request is sent
-/// again; of a partial failure only the entries that failed with a transient code are resent, never one that
+/// again (a request that timed out included); of a partial failure only the entries that failed with a transient code are resent, never one that
 /// was accepted. What still fails is thrown as one <see cref="PutEventsFailedException"/> naming those events.
 /// </summary>
 public sealed class EventBridgePutEventsClient : IEventPublisher
@@ -195,6 +195,11 @@ public sealed class EventBridgePutEventsClient : IEventPublisher
         catch (HttpRequestException e)
         {
             throw new RetryableRequestException("RequestFailed", $"no answer from {_connection.Endpoint}: {e.Message}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient.Timeout elapsed: the request got no answer in time, which the AWS SDKs retry like a lost connection.
+            throw new RetryableRequestException("RequestTimeout", $"no answer from {_connection.Endpoint} within {_http.Timeout.TotalSeconds:0.###} s");
         }
         using (response)
         {

@@ -1,5 +1,6 @@
 using Choreo.LocalCloud.Accounts;
 using Choreo.LocalCloud.StepFunctions.Asl.States;
+using Choreo.LocalCloud.StepFunctions.Asl.Validation;
 
 namespace Choreo.LocalCloud.StepFunctions.Api;
 
@@ -15,6 +16,11 @@ public sealed record StateMachineRecord(
     DateTimeOffset CreationDate)
 {
     public bool IsExpress => Type == "EXPRESS";
+
+    /// <summary>Why local-cloud cannot run this machine although AWS accepts it (JSONata), or null when it can.</summary>
+    public string? NotRunnableCause => DefinitionValidator.UsesJsonata(Definition)
+        ? "The JSONata query language is not supported by local-cloud: the definition is valid for AWS, but local-cloud cannot run it. Use JSONPath to run it locally."
+        : null;
 
     public System.Text.Json.Nodes.JsonObject? LoggingConfiguration { get; init; }
 

@@ -160,7 +160,11 @@ public sealed class StepFunctionsService : IAwsJsonService, IStateMachineStarter
         try
         {
             DefinitionValidator.EnsureValid(definition, type);
-            return DefinitionParser.Parse(definition);
+            // AWS accepts JSONata machines; local-cloud stores them with no runnable graph and fails their executions
+            // at once (StateMachineRecord.NotRunnableCause) instead of refusing what AWS accepts.
+            return DefinitionValidator.UsesJsonata(definition)
+                ? new Asl.States.StateGraph(string.Empty, new Dictionary<string, Asl.States.AslState>())
+                : DefinitionParser.Parse(definition);
         }
         catch (InvalidDefinitionException e)
         {

@@ -300,6 +300,11 @@ public sealed class ExecutionRun
                 });
             }
 
+            if (StateMachine.NotRunnableCause is { } notRunnable)
+            {
+                throw new StatesFailure(StatesErrorNames.Runtime, notRunnable);
+            }
+
             JsonNode? output;
             var limit = StateMachine.IsExpress
                 ? Math.Min(StateMachine.Graph.TimeoutSeconds ?? ExpressTimeoutSeconds, ExpressTimeoutSeconds)
@@ -309,7 +314,11 @@ public sealed class ExecutionRun
                 using var timerStop = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
                 var child = thread.Fork();
                 var work = RunChildAsync(child, startAt, input, stop.Token);
-                var timer = Services.Clock.DelayAsync(TimeSpan.FromSeconds(timeoutSeconds), timerStop.Token);
+                // The limit counts from the (re)start, not from whenever this background run got a thread:
+                // time may already have moved on a loaded machine or under an explicitly advanced clock.
+                var runStart = redriven ? RedriveDate ?? StartDate : StartDate;
+                var remaining = runStart + TimeSpan.FromSeconds(timeoutSeconds) - Services.Clock.UtcNow;
+                var timer = Services.Clock.DelayAsync(remaining, timerStop.Token);
                 var first = await thread.WaitAsync(Task.WhenAny(work, timer)).ConfigureAwait(false);
                 await timerStop.CancelAsync().ConfigureAwait(false);
                 if (first != work)

@@ -275,6 +275,13 @@ public sealed class DistributedMapRunner(MapState state, DistributedMapSettings 
                         running.Add(child);
                     }
 
+                    // A stop that took its snapshot of the running children before this one joined them
+                    // has already raised the cancellation flag: stop the newcomer here so it cannot outlive its parent.
+                    if (invocation.Cancellation.IsCancellationRequested)
+                    {
+                        StopChild(child, mapRun);
+                    }
+
                     _ = child.Execution!.Completion.ContinueWith(_ => completed.Writer.TryWrite(child), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 }
 
@@ -350,9 +357,12 @@ public sealed class DistributedMapRunner(MapState state, DistributedMapSettings 
 
         foreach (var child in snapshot)
         {
-            child.Execution?.Stop(null, $"The Map Run {mapRun.Arn} was stopped");
+            StopChild(child, mapRun);
         }
     }
+
+    private static void StopChild(MapRunChild child, MapRun mapRun) =>
+        child.Execution?.Stop(null, $"The Map Run {mapRun.Arn} was stopped");
 
     private int ReadLimit(JsonPath path, JsonNode? input, string field, int max)
     {

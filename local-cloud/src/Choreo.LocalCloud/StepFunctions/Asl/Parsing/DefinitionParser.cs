@@ -127,7 +127,7 @@ public sealed partial class DefinitionParser
             var stateAt = $"{at}/States/{name}";
             if (name.Length > 80)
             {
-                Problem("SCHEMA_VALIDATION_FAILED", "State names must be at most 80 characters", stateAt);
+                Problem("INVALID_STATE_NAME", "State names must be at most 80 characters", stateAt);
             }
 
             if (stateNode is not JsonObject stateObj)

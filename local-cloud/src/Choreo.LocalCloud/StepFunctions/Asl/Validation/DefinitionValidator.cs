@@ -18,7 +18,8 @@ public static class DefinitionValidator
     private static readonly string[] DistributedMapLocations = ["/ProcessorConfig/Mode", "/ItemReader", "/ItemBatcher", "/ResultWriter"];
 
     /// <param name="definition">The definition text as sent.</param>
-    /// <param name="stateMachineType">STANDARD or EXPRESS: Express refuses .sync, .waitForTaskToken and activities.</param>
+    /// <param name="stateMachineType">STANDARD or EXPRESS: Express refuses .sync, .waitForTaskToken and activities (as do a
+    /// Distributed Map's EXPRESS child workflows in either type).</param>
     public static IReadOnlyList<DefinitionDiagnostic> Validate(string definition, string stateMachineType = "STANDARD")
     {
         var diagnostics = new List<DefinitionDiagnostic>(DefinitionTextScan.Scan(definition, out var isObject));
@@ -29,15 +30,16 @@ public static class DefinitionValidator
         }
 
         var root = (JsonObject)JsonText.Parse(definition)!;
+        // The JSONPath parser cannot read JSONata states; JsonataRules checks their structure instead.
+        var usesJsonata = JsonataRules.UsesJsonata(root);
         if (JsonText.TryGetString(root["QueryLanguage"], out var language) && language == "JSONata")
         {
             diagnostics.AddRange(QueryLanguageRules.ForJsonataMachine(root));
-            return diagnostics;
         }
 
-        var context = new ValidationContext(stateMachineType == "EXPRESS");
-        foreach (var (graph, at) in GraphRules.Graphs(root, string.Empty))
+        foreach (var (graph, at, isExpress) in GraphRules.GraphsByExecutionType(root, string.Empty, stateMachineType == "EXPRESS"))
         {
+            var context = new ValidationContext(isExpress);
             diagnostics.AddRange(GraphRules.Check(graph, at));
             foreach (var (_, state, stateAt) in GraphRules.States(graph, at))
             {
@@ -52,13 +54,20 @@ public static class DefinitionValidator
         diagnostics.AddRange(GraphRules.DuplicateNamesAcrossMachine(root));
         diagnostics.AddRange(MapRules.DuplicateLabels(root));
         diagnostics.AddRange(TopLevelRules.Check(root));
-        try
+        if (usesJsonata)
         {
-            DefinitionParser.Parse(definition);
+            diagnostics.AddRange(JsonataRules.Check(root));
         }
-        catch (InvalidDefinitionException e)
+        else
         {
-            diagnostics.AddRange(e.Diagnostics.Where(d => !IsDistributedMapSupportNotice(d)));
+            try
+            {
+                DefinitionParser.Parse(definition);
+            }
+            catch (InvalidDefinitionException e)
+            {
+                diagnostics.AddRange(e.Diagnostics.Where(d => !IsDistributedMapSupportNotice(d)));
+            }
         }
 
         // One finding per code and place: the rules' AWS wording comes first and wins over the parser's.
@@ -66,6 +75,10 @@ public static class DefinitionValidator
     }
 
     /// <summary>Throws InvalidDefinitionException when any ERROR diagnostic is found (what CreateStateMachine answers).</summary>
+    /// <summary>Whether a definition AWS accepts selects JSONata anywhere (local-cloud's engine does not run JSONata).</summary>
+    public static bool UsesJsonata(string definition) =>
+        JsonText.Parse(definition) is JsonObject root && JsonataRules.UsesJsonata(root);
+
     public static void EnsureValid(string definition, string stateMachineType)
     {
         var errors = Validate(definition, stateMachineType).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

@@ -11,16 +11,23 @@ namespace Choreo.LocalCloud.StepFunctions.Asl.Validation;
 public static class GraphRules
 {
     /// <summary>The machine's graph and every nested one (Parallel branches, Map processors), with their pointers.</summary>
-    public static IEnumerable<(JsonObject Graph, string At)> Graphs(JsonObject graph, string at)
+    public static IEnumerable<(JsonObject Graph, string At)> Graphs(JsonObject graph, string at) =>
+        GraphsByExecutionType(graph, at, isExpress: false).Select(g => (g.Graph, g.At));
+
+    /// <summary>
+    /// Every graph with whether it runs as an Express workflow: the machine's own type, or the child workflows of a
+    /// Distributed Map whose ExecutionType is EXPRESS (and everything nested inside them).
+    /// </summary>
+    public static IEnumerable<(JsonObject Graph, string At, bool IsExpress)> GraphsByExecutionType(JsonObject graph, string at, bool isExpress)
     {
-        yield return (graph, at);
+        yield return (graph, at, isExpress);
         foreach (var (_, state, stateAt) in States(graph, at))
         {
             foreach (var field in new[] { "Iterator", "ItemProcessor" })
             {
                 if (state[field] is JsonObject processor)
                 {
-                    foreach (var nested in Graphs(processor, $"{stateAt}/{field}"))
+                    foreach (var nested in GraphsByExecutionType(processor, $"{stateAt}/{field}", isExpress || RunsExpressChildren(processor)))
                     {
                         yield return nested;
                     }
@@ -33,7 +40,7 @@ public static class GraphRules
                 {
                     if (branches[i] is JsonObject branch)
                     {
-                        foreach (var nested in Graphs(branch, $"{stateAt}/Branches/{i}"))
+                        foreach (var nested in GraphsByExecutionType(branch, $"{stateAt}/Branches/{i}", isExpress))
                         {
                             yield return nested;
                         }
@@ -42,6 +49,11 @@ public static class GraphRules
             }
         }
     }
+
+    private static bool RunsExpressChildren(JsonObject processor) =>
+        processor["ProcessorConfig"] is JsonObject config &&
+        JsonText.TryGetString(config["Mode"], out var mode) && mode == "DISTRIBUTED" &&
+        JsonText.TryGetString(config["ExecutionType"], out var type) && type == "EXPRESS";
 
     /// <summary>The states of one graph (not of nested graphs) that are objects.</summary>
     public static IEnumerable<(string Name, JsonObject State, string At)> States(JsonObject graph, string at)

@@ -5,8 +5,7 @@ namespace Choreo.LocalCloud.StepFunctions.Asl.Validation;
 
 /// <summary>
 /// QueryLanguage: JSONPath (the default, explicit or not) or JSONata; a state cannot go back to JSONPath inside a
-/// JSONata machine. JSONata definitions are otherwise not validated by local-cloud yet, which it says as an error
-/// rather than answering OK.
+/// JSONata machine (<see cref="JsonataRules"/> checks the rest of a JSONata definition's structure).
 /// </summary>
 public static class QueryLanguageRules
 {
@@ -25,8 +24,6 @@ public static class QueryLanguageRules
                 }
             }
         }
-
-        yield return DefinitionDiagnostic.Error("UNSUPPORTED_FEATURE", "The JSONata query language is not supported yet by local-cloud", "/QueryLanguage");
     }
 
     public static IEnumerable<DefinitionDiagnostic> ForState(JsonObject state, string at)
