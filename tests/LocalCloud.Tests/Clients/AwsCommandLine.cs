@@ -6,7 +6,7 @@ namespace LocalCloud.Tests.Clients;
 /// The AWS CLI v1 as a user runs it against local-cloud: default client settings, credentials from the environment
 /// (access key = account id, secret <c>test</c>), no config file. Tests skip, saying why, when it is not installed.
 /// </summary>
-internal sealed class AwsCommandLine(Uri endpoint, string account = "111111111111")
+public sealed class AwsCommandLine(Uri endpoint, string account = "111111111111")
 {
     private readonly string _work = Directory.CreateTempSubdirectory("choreo-aws-cli-").FullName;
 

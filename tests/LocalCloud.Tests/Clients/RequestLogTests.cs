@@ -1,28 +1,17 @@
 using System.Collections.Concurrent;
-using Choreo.LocalCloud.Composition;
 using Choreo.LocalCloud.Hosting;
 using Choreo.TestSupport;
 
 namespace LocalCloud.Tests.Clients;
 
 /// <summary><c>serve --log-requests</c>: each AWS CLI call is logged with its method, service, operation, account, status and duration.</summary>
-public sealed class RequestLogTests : IAsyncLifetime
+public sealed class RequestLogTests : ServedCloudTests
 {
     private readonly ConcurrentQueue<RequestLogEntry> _log = new();
-    private LocalCloudInstance _cloud = null!;
-    private AwsCommandLine _aws = null!;
 
-    public async Task InitializeAsync()
-    {
-        _cloud = await LocalCloudInstance.StartAsync(new LocalCloudInstanceOptions
-        {
-            Host = new LocalCloudOptions { Port = 0, RequestLog = _log.Enqueue },
-        });
-        _aws = new AwsCommandLine(_cloud.Host.BaseUrl, account: "222222222222");
-    }
+    protected override LocalCloudOptions HostOptions => new() { Port = 0, RequestLog = _log.Enqueue };
 
-    public async Task DisposeAsync() => await _cloud.DisposeAsync();
-
+    protected override string Account => "222222222222";
     // The entry is written once the response is sent, so it can arrive just after the CLI exits.
     private async Task<RequestLogEntry> OnlyEntryAsync()
     {
@@ -35,7 +24,7 @@ public sealed class RequestLogTests : IAsyncLifetime
     {
         await AwsCommandLine.SkipUnlessInstalledAsync();
 
-        var (exitCode, output) = await _aws.RunAsync("stepfunctions", "list-state-machines");
+        var (exitCode, output) = await Clients.RunAsync("stepfunctions", "list-state-machines");
 
         Assert.True(exitCode == 0, output);
         var entry = await OnlyEntryAsync();
@@ -48,7 +37,7 @@ public sealed class RequestLogTests : IAsyncLifetime
     {
         await AwsCommandLine.SkipUnlessInstalledAsync();
 
-        await _aws.RunAsync("iam", "list-users");
+        await Clients.RunAsync("iam", "list-users");
 
         var entry = await OnlyEntryAsync();
         Assert.Equal(("iam", "ListUsers", "222222222222", 400), (entry.Service, entry.Operation, entry.Account, entry.Status));
@@ -59,7 +48,7 @@ public sealed class RequestLogTests : IAsyncLifetime
     {
         await AwsCommandLine.SkipUnlessInstalledAsync();
 
-        await _aws.RunAsync("s3api", "create-bucket", "--bucket", "logged");
+        await Clients.RunAsync("s3api", "create-bucket", "--bucket", "logged");
 
         var entry = await OnlyEntryAsync();
         Assert.Equal(("s3", "PUT /logged", 200), (entry.Service, entry.Operation, entry.Status));

@@ -1,28 +1,15 @@
-using Choreo.LocalCloud.Composition;
-using Choreo.LocalCloud.Hosting;
 
 namespace LocalCloud.Tests.Clients;
 
 /// <summary>SQS SendMessageBatch, DeleteMessageBatch, PurgeQueue and DeleteQueue through boto3, with SQS's batch limits.</summary>
-public sealed class SqsBatchAndQueueTests : IAsyncLifetime
+public sealed class SqsBatchAndQueueTests : ServedCloudTests
 {
-    private LocalCloudInstance _cloud = null!;
-    private AwsCommandLine _clients = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cloud = await LocalCloudInstance.StartAsync(new LocalCloudInstanceOptions { Host = new LocalCloudOptions { Port = 0 } });
-        _clients = new AwsCommandLine(_cloud.Host.BaseUrl);
-    }
-
-    public async Task DisposeAsync() => await _cloud.DisposeAsync();
-
     [SkippableFact]
     public async Task A_batch_is_sent_and_deleted_entry_by_entry_then_the_queue_is_purged_and_deleted()
     {
         await AwsCommandLine.SkipUnlessBoto3InstalledAsync();
 
-        var (exitCode, output) = await _clients.PythonAsync("""
+        var (exitCode, output) = await Clients.PythonAsync("""
             import boto3, os
             sqs = boto3.client("sqs", endpoint_url=os.environ["ENDPOINT"])
             url = sqs.create_queue(QueueName="batch")["QueueUrl"]
@@ -49,7 +36,7 @@ public sealed class SqsBatchAndQueueTests : IAsyncLifetime
     {
         await AwsCommandLine.SkipUnlessBoto3InstalledAsync();
 
-        var (exitCode, output) = await _clients.PythonAsync("""
+        var (exitCode, output) = await Clients.PythonAsync("""
             import boto3, os
             sqs = boto3.client("sqs", endpoint_url=os.environ["ENDPOINT"])
             url = sqs.create_queue(QueueName="limits")["QueueUrl"]

@@ -1,5 +1,3 @@
-using Choreo.LocalCloud.Composition;
-using Choreo.LocalCloud.Hosting;
 
 namespace LocalCloud.Tests.Clients;
 
@@ -8,7 +6,7 @@ namespace LocalCloud.Tests.Clients;
 /// to local-cloud (an /etc/hosts line, here a patched resolver), local-cloud serves it like any other host; and the
 /// documented one-line setting (boto3's <c>inject_host_prefix=False</c>) avoids the prefix altogether.
 /// </summary>
-public sealed class SyncHostPrefixTests : IAsyncLifetime
+public sealed class SyncHostPrefixTests : ServedCloudTests
 {
     private const string CreateAndRun = """
         import boto3, json, os, socket
@@ -31,23 +29,12 @@ public sealed class SyncHostPrefixTests : IAsyncLifetime
         socket.getaddrinfo = resolve
         """;
 
-    private LocalCloudInstance _cloud = null!;
-    private AwsCommandLine _clients = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cloud = await LocalCloudInstance.StartAsync(new LocalCloudInstanceOptions { Host = new LocalCloudOptions { Port = 0 } });
-        _clients = new AwsCommandLine(_cloud.Host.BaseUrl);
-    }
-
-    public async Task DisposeAsync() => await _cloud.DisposeAsync();
-
     [SkippableFact]
     public async Task Boto3_with_default_settings_runs_a_sync_execution_on_the_sync_prefixed_host()
     {
         await AwsCommandLine.SkipUnlessBoto3InstalledAsync();
 
-        var (exitCode, output) = await _clients.PythonAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, CreateAndRun, ResolveSyncLocalhost, string.Empty));
+        var (exitCode, output) = await Clients.PythonAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, CreateAndRun, ResolveSyncLocalhost, string.Empty));
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("SUCCEEDED {\"ok\":1} ['localhost', 'sync-localhost']", output);
@@ -58,7 +45,7 @@ public sealed class SyncHostPrefixTests : IAsyncLifetime
     {
         await AwsCommandLine.SkipUnlessBoto3InstalledAsync();
 
-        var (exitCode, output) = await _clients.PythonAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, CreateAndRun, ResolveSyncLocalhost, "inject_host_prefix=False"));
+        var (exitCode, output) = await Clients.PythonAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, CreateAndRun, ResolveSyncLocalhost, "inject_host_prefix=False"));
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("SUCCEEDED {\"ok\":1} ['localhost']", output);

@@ -1,5 +1,3 @@
-using Choreo.LocalCloud.Composition;
-using Choreo.LocalCloud.Hosting;
 
 namespace LocalCloud.Tests.Clients;
 
@@ -7,25 +5,14 @@ namespace LocalCloud.Tests.Clients;
 /// An operation local-cloud does not serve answers, through the AWS CLI, the error AWS gives for an unknown
 /// operation in that service's protocol, naming the operation: never an S3 error or a silent success.
 /// </summary>
-public sealed class UnknownOperationTests : IAsyncLifetime
+public sealed class UnknownOperationTests : ServedCloudTests
 {
-    private LocalCloudInstance _cloud = null!;
-    private AwsCommandLine _aws = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cloud = await LocalCloudInstance.StartAsync(new LocalCloudInstanceOptions { Host = new LocalCloudOptions { Port = 0 } });
-        _aws = new AwsCommandLine(_cloud.Host.BaseUrl);
-    }
-
-    public async Task DisposeAsync() => await _cloud.DisposeAsync();
-
     [SkippableFact]
     public async Task A_query_protocol_action_nothing_serves_answers_InvalidAction_with_its_name_and_version()
     {
         await AwsCommandLine.SkipUnlessInstalledAsync();
 
-        var (exitCode, output) = await _aws.RunAsync("iam", "list-users");
+        var (exitCode, output) = await Clients.RunAsync("iam", "list-users");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("An error occurred (InvalidAction) when calling the ListUsers operation: Could not find operation ListUsers for version 2010-05-08", output);
@@ -36,7 +23,7 @@ public sealed class UnknownOperationTests : IAsyncLifetime
     {
         await AwsCommandLine.SkipUnlessInstalledAsync();
 
-        var (exitCode, output) = await _aws.RunAsync("events", "list-archives");
+        var (exitCode, output) = await Clients.RunAsync("events", "list-archives");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("An error occurred (UnknownOperationException) when calling the ListArchives operation", output);
@@ -48,7 +35,7 @@ public sealed class UnknownOperationTests : IAsyncLifetime
     {
         await AwsCommandLine.SkipUnlessInstalledAsync();
 
-        var (exitCode, output) = await _aws.RunAsync("lambda", "list-layers");
+        var (exitCode, output) = await Clients.RunAsync("lambda", "list-layers");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("An error occurred (UnknownOperationException) when calling the ListLayers operation", output);
