@@ -14,21 +14,17 @@ namespace LocalCloud.Tests.S3;
 public sealed class S3ClientToolTests : IAsyncLifetime
 {
     private const int TwentyMiB = 20 * 1024 * 1024;
-    private readonly LocalCloudInstance _cloud = new(new LocalCloudInstanceOptions { Host = new LocalCloudOptions { Port = 0 } });
+    private S3Session _session = null!;
     private readonly string _work = Directory.CreateTempSubdirectory("choreo-s3-tools-").FullName;
-    private AmazonS3Client _s3 = null!;
 
     public async Task InitializeAsync()
     {
-        await _cloud.StartAsync();
-        _s3 = S3Clients.For(_cloud.Host);
-        await _s3.PutBucketAsync("tools");
+        _session = await S3Session.StartAsync("tools");
     }
 
     public async Task DisposeAsync()
     {
-        _s3.Dispose();
-        await _cloud.DisposeAsync();
+        await _session.DisposeAsync();
         Directory.Delete(_work, recursive: true);
     }
 
@@ -39,7 +35,7 @@ public sealed class S3ClientToolTests : IAsyncLifetime
         var script = $$"""
             import boto3, time
             from botocore.config import Config
-            s3 = boto3.client("s3", endpoint_url="{{_cloud.Host.BaseUrl}}", config=Config(s3={"addressing_style": "path"}))
+            s3 = boto3.client("s3", endpoint_url="{{_session.Cloud.Host.BaseUrl}}", config=Config(s3={"addressing_style": "path"}))
             s3.upload_file(r"{{file}}", "tools", "boto3/big.bin")
             started = time.monotonic()
             s3.put_object(Bucket="tools", Key="boto3/empty", Body=b"")
@@ -51,17 +47,17 @@ public sealed class S3ClientToolTests : IAsyncLifetime
         var elapsed = double.Parse(output.Split("elapsed")[1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(elapsed < 5, $"the two PUTs took {elapsed:F1} s: the connection stalled after the empty PUT");
         await AssertStoredAsync("boto3/big.bin", file, multipart: true);
-        Assert.Equal(1000, (await _s3.GetObjectMetadataAsync("tools", "boto3/after-empty")).ContentLength);
+        Assert.Equal(1000, (await _session.S3.GetObjectMetadataAsync("tools", "boto3/after-empty")).ContentLength);
     }
 
     [SkippableFact]
     public async Task Boto3_default_presigned_urls_use_SigV2_and_are_verified()
     {
-        await _s3.PutObjectAsync(new PutObjectRequest { BucketName = "tools", Key = "presigned/a b.json", ContentBody = "{\"ok\":true}" });
+        await _session.S3.PutObjectAsync(new PutObjectRequest { BucketName = "tools", Key = "presigned/a b.json", ContentBody = "{\"ok\":true}" });
         var script = $$"""
             import boto3, urllib.request, urllib.error
             from botocore.config import Config
-            s3 = boto3.client("s3", endpoint_url="{{_cloud.Host.BaseUrl}}", config=Config(s3={"addressing_style": "path"}))
+            s3 = boto3.client("s3", endpoint_url="{{_session.Cloud.Host.BaseUrl}}", config=Config(s3={"addressing_style": "path"}))
             url = s3.generate_presigned_url("get_object", Params={"Bucket": "tools", "Key": "presigned/a b.json", "ResponseContentType": "application/json"})
             assert "AWSAccessKeyId=" in url, url
             with urllib.request.urlopen(url) as r:
@@ -82,17 +78,17 @@ public sealed class S3ClientToolTests : IAsyncLifetime
     public async Task Aws_cli_cp_and_sync_of_files_over_8_MB_work_with_defaults()
     {
         var file = WriteFile("cp.bin", TwentyMiB, 12);
-        await RunAsync("aws", ["--endpoint-url", _cloud.Host.BaseUrl.ToString(), "s3", "cp", file, "s3://tools/cli/cp.bin"], requires: "the AWS CLI", probe: ("aws", ["--version"]));
+        await RunAsync("aws", ["--endpoint-url", _session.Cloud.Host.BaseUrl.ToString(), "s3", "cp", file, "s3://tools/cli/cp.bin"], requires: "the AWS CLI", probe: ("aws", ["--version"]));
         await AssertStoredAsync("cli/cp.bin", file, multipart: true);
 
         var folder = Directory.CreateDirectory(Path.Combine(_work, "sync")).FullName;
         var synced = new[] { WriteFile("sync/a.bin", 9 * 1024 * 1024, 13), WriteFile("sync/b.txt", 10, 14) };
-        await RunAsync("aws", ["--endpoint-url", _cloud.Host.BaseUrl.ToString(), "s3", "sync", folder, "s3://tools/cli/sync"], requires: "the AWS CLI", probe: ("aws", ["--version"]));
+        await RunAsync("aws", ["--endpoint-url", _session.Cloud.Host.BaseUrl.ToString(), "s3", "sync", folder, "s3://tools/cli/sync"], requires: "the AWS CLI", probe: ("aws", ["--version"]));
         await AssertStoredAsync("cli/sync/a.bin", synced[0], multipart: true);
         await AssertStoredAsync("cli/sync/b.txt", synced[1], multipart: false);
 
         // A second sync finds nothing to do: sizes and times listed by ListObjectsV2 match.
-        var again = await RunAsync("aws", ["--endpoint-url", _cloud.Host.BaseUrl.ToString(), "s3", "sync", folder, "s3://tools/cli/sync"], requires: "the AWS CLI", probe: ("aws", ["--version"]));
+        var again = await RunAsync("aws", ["--endpoint-url", _session.Cloud.Host.BaseUrl.ToString(), "s3", "sync", folder, "s3://tools/cli/sync"], requires: "the AWS CLI", probe: ("aws", ["--version"]));
         Assert.DoesNotContain("upload:", again);
     }
 
@@ -106,7 +102,7 @@ public sealed class S3ClientToolTests : IAsyncLifetime
             const { S3Client } = require("@aws-sdk/client-s3");
             const { Upload } = require("@aws-sdk/lib-storage");
             const fs = require("fs");
-            const client = new S3Client({ endpoint: "{{_cloud.Host.BaseUrl}}", region: "us-east-1", forcePathStyle: true,
+            const client = new S3Client({ endpoint: "{{_session.Cloud.Host.BaseUrl}}", region: "us-east-1", forcePathStyle: true,
               credentials: { accessKeyId: "111111111111", secretAccessKey: "test" } });
             new Upload({ client, params: { Bucket: "tools", Key: "js/big.bin", Body: fs.createReadStream(process.argv[1]) } })
               .done().then(() => console.log("uploaded"), e => { console.error(e); process.exit(1); });
@@ -117,7 +113,7 @@ public sealed class S3ClientToolTests : IAsyncLifetime
 
     private async Task AssertStoredAsync(string key, string file, bool multipart)
     {
-        using var get = await _s3.GetObjectAsync("tools", key);
+        using var get = await _session.S3.GetObjectAsync("tools", key);
         using var received = new MemoryStream();
         await get.ResponseStream.CopyToAsync(received);
         var expected = await File.ReadAllBytesAsync(file);

@@ -7,30 +7,26 @@ namespace LocalCloud.Tests.S3;
 
 public sealed class S3ListingTests : IAsyncLifetime
 {
-    private readonly LocalCloudInstance _cloud = new(new LocalCloudInstanceOptions { Host = new LocalCloudOptions { Port = 0 } });
-    private AmazonS3Client _s3 = null!;
+    private S3Session _session = null!;
 
     public async Task InitializeAsync()
     {
-        await _cloud.StartAsync();
-        _s3 = S3Clients.For(_cloud.Host);
-        await _s3.PutBucketAsync("listing");
+        _session = await S3Session.StartAsync("listing");
         foreach (var key in new[] { "a/1.json", "a/2.json", "b/1.json", "b/sub/2.json", "c.json", "top.json" })
         {
-            await _s3.PutObjectAsync(new PutObjectRequest { BucketName = "listing", Key = key, ContentBody = key });
+            await _session.S3.PutObjectAsync(new PutObjectRequest { BucketName = "listing", Key = key, ContentBody = key });
         }
     }
 
     public async Task DisposeAsync()
     {
-        _s3.Dispose();
-        await _cloud.DisposeAsync();
+        await _session.DisposeAsync();
     }
 
     [Fact]
     public async Task Prefix_limits_the_keys_listed()
     {
-        var page = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "listing", Prefix = "b/" });
+        var page = await _session.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "listing", Prefix = "b/" });
 
         Assert.Equal(["b/1.json", "b/sub/2.json"], page.S3Objects.Select(o => o.Key));
     }
@@ -38,7 +34,7 @@ public sealed class S3ListingTests : IAsyncLifetime
     [Fact]
     public async Task Delimiter_rolls_keys_up_into_common_prefixes()
     {
-        var page = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "listing", Delimiter = "/" });
+        var page = await _session.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "listing", Delimiter = "/" });
 
         Assert.Equal(["c.json", "top.json"], page.S3Objects.Select(o => o.Key));
         Assert.Equal(["a/", "b/"], page.CommonPrefixes);
@@ -53,7 +49,7 @@ public sealed class S3ListingTests : IAsyncLifetime
         var pages = 0;
         do
         {
-            var page = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "listing", MaxKeys = 2, ContinuationToken = token });
+            var page = await _session.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "listing", MaxKeys = 2, ContinuationToken = token });
             seen.AddRange(page.S3Objects.Select(o => o.Key));
             token = page.IsTruncated == true ? page.NextContinuationToken : null;
             pages++;
@@ -67,8 +63,8 @@ public sealed class S3ListingTests : IAsyncLifetime
     [Fact]
     public async Task Continuation_after_a_common_prefix_does_not_repeat_it()
     {
-        var first = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "listing", Delimiter = "/", MaxKeys = 1 });
-        var second = await _s3.ListObjectsV2Async(new ListObjectsV2Request
+        var first = await _session.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "listing", Delimiter = "/", MaxKeys = 1 });
+        var second = await _session.S3.ListObjectsV2Async(new ListObjectsV2Request
         {
             BucketName = "listing", Delimiter = "/", MaxKeys = 1, ContinuationToken = first.NextContinuationToken,
         });

@@ -9,26 +9,22 @@ namespace LocalCloud.Tests.S3;
 
 public sealed class S3ObjectTests : IAsyncLifetime
 {
-    private readonly LocalCloudInstance _cloud = new(new LocalCloudInstanceOptions { Host = new LocalCloudOptions { Port = 0 } });
-    private AmazonS3Client _s3 = null!;
+    private S3Session _session = null!;
 
     public async Task InitializeAsync()
     {
-        await _cloud.StartAsync();
-        _s3 = S3Clients.For(_cloud.Host);
-        await _s3.PutBucketAsync("reports");
+        _session = await S3Session.StartAsync("reports");
     }
 
     public async Task DisposeAsync()
     {
-        _s3.Dispose();
-        await _cloud.DisposeAsync();
+        await _session.DisposeAsync();
     }
 
     [Fact]
     public async Task Put_with_the_sdk_defaults_then_get_returns_the_same_bytes_and_metadata()
     {
-        var put = await _s3.PutObjectAsync(new PutObjectRequest
+        var put = await _session.S3.PutObjectAsync(new PutObjectRequest
         {
             BucketName = "reports",
             Key = "runs/job 42/0-cookies.json",
@@ -37,7 +33,7 @@ public sealed class S3ObjectTests : IAsyncLifetime
             Metadata = { ["execution"] = "job-42" },
         });
 
-        using var get = await _s3.GetObjectAsync("reports", "runs/job 42/0-cookies.json");
+        using var get = await _session.S3.GetObjectAsync("reports", "runs/job 42/0-cookies.json");
         using var reader = new StreamReader(get.ResponseStream);
         Assert.Equal("{\"cookies\":0}", await reader.ReadToEndAsync());
         Assert.Equal("application/json", get.Headers.ContentType);
@@ -51,9 +47,9 @@ public sealed class S3ObjectTests : IAsyncLifetime
     {
         var bytes = new byte[300_000];
         new Random(7).NextBytes(bytes);
-        await _s3.PutObjectAsync(new PutObjectRequest { BucketName = "reports", Key = "big.bin", InputStream = new MemoryStream(bytes) });
+        await _session.S3.PutObjectAsync(new PutObjectRequest { BucketName = "reports", Key = "big.bin", InputStream = new MemoryStream(bytes) });
 
-        using var get = await _s3.GetObjectAsync("reports", "big.bin");
+        using var get = await _session.S3.GetObjectAsync("reports", "big.bin");
         using var copy = new MemoryStream();
         await get.ResponseStream.CopyToAsync(copy);
         Assert.Equal(bytes, copy.ToArray());
@@ -62,19 +58,19 @@ public sealed class S3ObjectTests : IAsyncLifetime
     [Fact]
     public async Task Head_reports_size_and_a_missing_key_is_404()
     {
-        await _s3.PutObjectAsync(new PutObjectRequest { BucketName = "reports", Key = "a.txt", ContentBody = "hello" });
+        await _session.S3.PutObjectAsync(new PutObjectRequest { BucketName = "reports", Key = "a.txt", ContentBody = "hello" });
 
-        var head = await _s3.GetObjectMetadataAsync("reports", "a.txt");
+        var head = await _session.S3.GetObjectMetadataAsync("reports", "a.txt");
         Assert.Equal(5, head.ContentLength);
 
-        var missing = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _s3.GetObjectMetadataAsync("reports", "nope.txt"));
+        var missing = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _session.S3.GetObjectMetadataAsync("reports", "nope.txt"));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     [Fact]
     public async Task Get_of_a_missing_key_is_NoSuchKey()
     {
-        var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _s3.GetObjectAsync("reports", "nope.txt"));
+        var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _session.S3.GetObjectAsync("reports", "nope.txt"));
         Assert.Equal("NoSuchKey", error.ErrorCode);
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
     }
@@ -82,26 +78,26 @@ public sealed class S3ObjectTests : IAsyncLifetime
     [Fact]
     public async Task Delete_removes_the_object()
     {
-        await _s3.PutObjectAsync(new PutObjectRequest { BucketName = "reports", Key = "gone.txt", ContentBody = "x" });
+        await _session.S3.PutObjectAsync(new PutObjectRequest { BucketName = "reports", Key = "gone.txt", ContentBody = "x" });
 
-        await _s3.DeleteObjectAsync("reports", "gone.txt");
+        await _session.S3.DeleteObjectAsync("reports", "gone.txt");
 
-        var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _s3.GetObjectAsync("reports", "gone.txt"));
+        var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _session.S3.GetObjectAsync("reports", "gone.txt"));
         Assert.Equal("NoSuchKey", error.ErrorCode);
     }
 
     [Fact]
     public async Task A_request_to_a_missing_bucket_is_NoSuchBucket()
     {
-        var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _s3.PutObjectAsync(new PutObjectRequest { BucketName = "nobody", Key = "k", ContentBody = "x" }));
+        var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _session.S3.PutObjectAsync(new PutObjectRequest { BucketName = "nobody", Key = "k", ContentBody = "x" }));
         Assert.Equal("NoSuchBucket", error.ErrorCode);
     }
 
     [Fact]
     public async Task Another_account_is_denied_a_bucket_it_does_not_own()
     {
-        await _s3.PutObjectAsync(new PutObjectRequest { BucketName = "reports", Key = "private.txt", ContentBody = "x" });
-        using var worker = S3Clients.For(_cloud.Host, "222222222222");
+        await _session.S3.PutObjectAsync(new PutObjectRequest { BucketName = "reports", Key = "private.txt", ContentBody = "x" });
+        using var worker = S3Clients.For(_session.Cloud.Host, "222222222222");
 
         var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => worker.GetObjectAsync("reports", "private.txt"));
         Assert.Equal("AccessDenied", error.ErrorCode);
@@ -111,12 +107,12 @@ public sealed class S3ObjectTests : IAsyncLifetime
     [Fact]
     public async Task A_bucket_policy_granting_another_account_lets_it_read()
     {
-        await _s3.PutObjectAsync(new PutObjectRequest { BucketName = "reports", Key = "shared.txt", ContentBody = "shared" });
-        await _s3.PutBucketPolicyAsync("reports", """
+        await _session.S3.PutObjectAsync(new PutObjectRequest { BucketName = "reports", Key = "shared.txt", ContentBody = "shared" });
+        await _session.S3.PutBucketPolicyAsync("reports", """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:root"},
              "Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/shared*"}]}
             """);
-        using var worker = S3Clients.For(_cloud.Host, "222222222222");
+        using var worker = S3Clients.For(_session.Cloud.Host, "222222222222");
 
         using var get = await worker.GetObjectAsync("reports", "shared.txt");
         Assert.Equal(6, get.ContentLength);
@@ -126,7 +122,7 @@ public sealed class S3ObjectTests : IAsyncLifetime
     [Fact]
     public async Task Creating_a_bucket_another_account_owns_is_BucketAlreadyExists()
     {
-        using var worker = S3Clients.For(_cloud.Host, "222222222222");
+        using var worker = S3Clients.For(_session.Cloud.Host, "222222222222");
 
         var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => worker.PutBucketAsync("reports"));
         Assert.Equal("BucketAlreadyExists", error.ErrorCode);
