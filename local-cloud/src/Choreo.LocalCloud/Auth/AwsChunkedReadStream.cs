@@ -12,7 +12,7 @@ namespace Choreo.LocalCloud.Auth;
 /// that detects it, so a reader that stages the bytes discards them. <see cref="Trailers"/> holds the
 /// trailing headers (names lower-case) once the stream has been read to its end.
 /// </summary>
-public sealed class AwsChunkedReadStream : Stream
+public sealed class AwsChunkedReadStream : ForwardReadStream
 {
     private const string ChunkSignatureKey = "chunk-signature=";
     private const string TrailerSignatureHeader = "x-amz-trailer-signature";
@@ -51,20 +51,7 @@ public sealed class AwsChunkedReadStream : Stream
         ? _trailers
         : throw new InvalidOperationException("the aws-chunked body has not been read to its end");
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => _decoded; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    public override long Position => _decoded;
 
     public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
     {
@@ -295,14 +282,4 @@ public sealed class AwsChunkedReadStream : Stream
 
         base.Dispose(disposing);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -1,19 +1,11 @@
 namespace Choreo.LocalCloud.Auth;
 
 /// <summary>A read-only pass-through stream that feeds every byte read to <see cref="PayloadDigests"/>.</summary>
-public sealed class DigestingReadStream(Stream inner, PayloadDigests digests) : Stream
+public sealed class DigestingReadStream(Stream inner, PayloadDigests digests) : ForwardReadStream
 {
     public long BytesRead { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+    public override long Position => BytesRead;
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -30,19 +22,6 @@ public sealed class DigestingReadStream(Stream inner, PayloadDigests digests) : 
         Digest(buffer.Span[..read]);
         return read;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private void Digest(ReadOnlySpan<byte> read)
     {
